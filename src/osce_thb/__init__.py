@@ -1,0 +1,81 @@
+"""osce_thb: OSCE press releases and stories on combating trafficking, as typed data.
+
+Parse the raw text of a page into a [`Document`][osce_thb.Document], walk its
+typed model, and write it to JSON and back without loss::
+
+    import osce_thb
+
+    doc = osce_thb.parse_file("page.txt")
+    print(doc.title, doc.published, [r.code for r in doc.regions])
+    assert osce_thb.from_json(osce_thb.to_json(doc)) == doc
+
+Importing the package is cheap: cattrs, the gazetteer and hypothesis load only
+when first needed.
+"""
+
+from __future__ import annotations
+
+from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
+from osce_thb._version import __version__
+from osce_thb.errors import JsonError, ModelError, ParseError
+from osce_thb.model import (
+    Abbreviation,
+    Block,
+    Dateline,
+    Document,
+    DocumentKind,
+    Donor,
+    FieldOfWork,
+    Figure,
+    Heading,
+    ListItem,
+    Mention,
+    NrmPhase,
+    Paragraph,
+    PhaseStage,
+    PhaseStatus,
+    Programme,
+    Quote,
+    Region,
+    RelatedItem,
+    Source,
+    Speaker,
+    UnparsedLine,
+)
+from osce_thb.schema import json_schema
+
+__all__ = [
+    "Abbreviation",
+    "Block",
+    "Dateline",
+    "Document",
+    "DocumentKind",
+    "Donor",
+    "FieldOfWork",
+    "Figure",
+    "Heading",
+    "JsonError",
+    "ListItem",
+    "Mention",
+    "ModelError",
+    "NrmPhase",
+    "Paragraph",
+    "ParseError",
+    "PhaseStage",
+    "PhaseStatus",
+    "Programme",
+    "Quote",
+    "Region",
+    "RelatedItem",
+    "Source",
+    "Speaker",
+    "UnparsedLine",
+    "__version__",
+    "dump_jsonl",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "load_jsonl",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,139 @@
+"""The library's own place and country data: regions (ISO 3166-2) and states (ISO 3166-1).
+
+The data lives in JSON files shipped with the package (``osce_thb/data``), one
+file per country for regions, so that adding another country's regions is a
+matter of data, not code. Files are read once, on first use, so that
+``import osce_thb`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "CountryEntry",
+    "RegionEntry",
+    "countries",
+    "country",
+    "is_country_code",
+    "is_region_code",
+    "region",
+    "regions",
+]
+
+
+@attrs.frozen(kw_only=True)
+class RegionEntry:
+    """A first-level subdivision as the gazetteer knows it.
+
+    Attributes:
+        code: ISO 3166-2 code ("UA-14").
+        name: English name ("Donetsk Oblast").
+        country: ISO 3166-1 alpha-2 code of the country it belongs to ("UA").
+        type: What kind of subdivision it is ("oblast", "city", "republic").
+        names: Names of the region itself, in every spelling the press uses,
+            adjective forms included ("Donetsk", "Donetska").
+        cities: Cities and towns in the region; a mention of one counts for the region.
+    """
+
+    code: str
+    name: str
+    country: str
+    type: str
+    names: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CountryEntry:
+    """A state as the gazetteer knows it.
+
+    Attributes:
+        code: ISO 3166-1 alpha-2 code ("DK").
+        name: Short English name ("Denmark").
+        names: Other names and forms ("Kingdom of Denmark").
+        adjectives: Adjectives and demonyms ("Danish").
+        status: "participating" (an OSCE participating State), "partner"
+            (a Partner for Co-operation) or "other".
+    """
+
+    code: str
+    name: str
+    names: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    status: str = "other"
+
+
+def _data_files(folder: str) -> list[str]:
+    root = resources.files("osce_thb").joinpath("data", folder)
+    return sorted(
+        entry.read_text(encoding="utf-8")
+        for entry in root.iterdir()
+        if entry.name.endswith(".json")
+    )
+
+
+@functools.cache
+def regions() -> Mapping[str, RegionEntry]:
+    """Every region the library knows, by ISO 3166-2 code, in code order."""
+    found: dict[str, RegionEntry] = {}
+    for text in _data_files("regions"):
+        data = json.loads(text)
+        for item in data["regions"]:
+            entry = RegionEntry(
+                code=item["code"],
+                name=item["name"],
+                country=data["country"],
+                type=item["type"],
+                names=tuple(item.get("names", ())),
+                cities=tuple(item.get("cities", ())),
+            )
+            found[entry.code] = entry
+    return dict(sorted(found.items()))
+
+
+@functools.cache
+def countries() -> Mapping[str, CountryEntry]:
+    """Every state the library knows, by ISO 3166-1 alpha-2 code, in code order."""
+    data = json.loads(
+        resources.files("osce_thb").joinpath("data", "countries.json").read_text(encoding="utf-8")
+    )
+    found = {
+        item["code"]: CountryEntry(
+            code=item["code"],
+            name=item["name"],
+            names=tuple(item.get("names", ())),
+            adjectives=tuple(item.get("adjectives", ())),
+            status=item.get("status", "other"),
+        )
+        for item in data["countries"]
+    }
+    return dict(sorted(found.items()))
+
+
+def is_region_code(code: str) -> bool:
+    """Whether `code` is an ISO 3166-2 code the gazetteer knows."""
+    return code in regions()
+
+
+def is_country_code(code: str) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 code the gazetteer knows."""
+    return code in countries()
+
+
+def region(code: str) -> RegionEntry:
+    """The region with ISO 3166-2 `code`; `KeyError` if unknown."""
+    return regions()[code]
+
+
+def country(code: str) -> CountryEntry:
+    """The state with ISO 3166-1 alpha-2 `code`; `KeyError` if unknown."""
+    return countries()[code]

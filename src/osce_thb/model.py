@@ -1,0 +1,569 @@
+"""The typed domain model: what a page says, and the domain behind the text.
+
+Every class is an attrs value: frozen (immutable, hashable), slotted and
+keyword-only, with tuples rather than lists inside. Constructors check their
+invariants and raise [`ModelError`][osce_thb.ModelError] (a `ValueError`) naming
+the field, so that an impossible document cannot exist, whether it was built by
+the parser, read from JSON or written by hand.
+
+Items found in the body point back to the text they came from with
+[`Mention`][osce_thb.Mention]s: the surface form and the index of the body block
+it stands in.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+from osce_thb.errors import ModelError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "Abbreviation",
+    "Block",
+    "Dateline",
+    "Document",
+    "DocumentKind",
+    "Donor",
+    "FieldOfWork",
+    "Figure",
+    "Heading",
+    "ListItem",
+    "Mention",
+    "NrmPhase",
+    "Paragraph",
+    "PhaseStage",
+    "PhaseStatus",
+    "Programme",
+    "Quote",
+    "Region",
+    "RelatedItem",
+    "Source",
+    "Speaker",
+    "UnparsedLine",
+]
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class DocumentKind(enum.Enum):
+    """What sort of item a page is, as osce.org labels it above the title."""
+
+    PRESS_RELEASE = "press_release"
+    STORY = "story"
+    NEWS_ITEM = "news_item"
+    EVENT = "event"
+    FEATURE = "feature"
+    SPEECH = "speech"
+    STATEMENT = "statement"
+    INTERVIEW = "interview"
+    OP_ED = "op_ed"
+    PUBLICATION = "publication"
+    OTHER = "other"
+    """Not labelled, or labelled with something this library does not know."""
+
+
+class FieldOfWork(enum.Enum):
+    """The OSCE's fields of work, as osce.org names them.
+
+    A page may name a field that is not listed here; the model keeps such names
+    as plain strings beside the members of this enum (see `Document.fields_of_work`).
+    """
+
+    ARMS_CONTROL = "Arms control"
+    BORDER_MANAGEMENT = "Border management"
+    COMBATING_TRAFFICKING = "Combating trafficking in human beings"
+    CONFLICT_PREVENTION = "Conflict prevention and resolution"
+    COUNTERING_TERRORISM = "Countering terrorism"
+    CYBER_ICT_SECURITY = "Cyber/ICT Security"
+    DEMOCRATIZATION = "Democratization"
+    ECONOMIC_ACTIVITIES = "Economic activities"
+    EDUCATION = "Education"
+    ELECTIONS = "Elections"
+    ENVIRONMENTAL_ACTIVITIES = "Environmental activities"
+    GENDER_EQUALITY = "Gender equality"
+    GOOD_GOVERNANCE = "Good governance"
+    HUMAN_RIGHTS = "Human rights"
+    MEDIA_FREEDOM = "Media freedom and development"
+    MIGRATION = "Migration"
+    NATIONAL_MINORITY_ISSUES = "National minority issues"
+    POLICING = "Policing"
+    SECURITY_SECTOR_REFORM = "Reform and co-operation in the security sector"
+    ROMA_AND_SINTI = "Roma and Sinti"
+    RULE_OF_LAW = "Rule of law"
+    TOLERANCE = "Tolerance and non-discrimination"
+    YOUTH = "Youth"
+
+    @classmethod
+    def lookup(cls, name: str) -> FieldOfWork | None:
+        """The member whose name matches `name` (ignoring case and spacing), if any."""
+        return _FIELD_BY_KEY.get(_fold(name))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+_FIELD_BY_KEY = {_fold(member.value): member for member in FieldOfWork}
+
+
+class PhaseStage(enum.Enum):
+    """How far the rollout of a National Referral Mechanism had come in a phase."""
+
+    PILOT = "pilot"
+    EXPANSION = "expansion"
+    NATIONAL = "national"
+
+
+class PhaseStatus(enum.Enum):
+    """Where a phase stood on the date of the document that reports it."""
+
+    COMPLETED = "completed"
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+
+
+# --------------------------------------------------------------------------- validators
+
+
+def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, reason: str) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if repr(value) not in reason:
+        reason = f"{reason}, got {value!r}"
+    raise ModelError(field, value, reason)
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A required, non-blank string."""
+    if not isinstance(value, str):
+        _fail(instance, attribute, value, "must be a string")
+    elif not value.strip():
+        _fail(instance, attribute, value, "must not be blank")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-blank string, or None when unknown."""
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
+    ):
+        _fail(instance, attribute, value, "must be a datetime.date or None")
+
+
+def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A count or position: an int, not a bool, not negative."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        _fail(instance, attribute, value, "must be an int")
+    elif value < 0:
+        _fail(instance, attribute, value, "must not be negative")
+
+
+def _optional_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        _fail(instance, attribute, value, "must be an int year or None")
+    elif not 1900 <= value <= 2200:
+        _fail(instance, attribute, value, "must be a year between 1900 and 2200")
+
+
+def _bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        _fail(instance, attribute, value, "must be a bool")
+
+
+def _member_of(enum_type: type[enum.Enum]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum_type):
+            _fail(instance, attribute, value, f"must be a {enum_type.__name__}")
+
+    return check
+
+
+def _tuple_of(*types: type) -> Any:
+    """A tuple whose items are all instances of `types`."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            _fail(instance, attribute, value, "must be a tuple")
+            return
+        for position, item in enumerate(value):
+            if not isinstance(item, types):
+                _fail(instance, attribute, item, f"item {position} must be a {names}")
+
+    return check
+
+
+def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _tuple_of(str)(instance, attribute, value)
+    for code in value:  # type: ignore[attr-defined]
+        _check_region_code(instance, attribute, code)
+
+
+def _check_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from osce_thb.gazetteer import is_region_code  # the gazetteer loads lazily
+
+    if not isinstance(value, str) or not is_region_code(value):
+        _fail(instance, attribute, value, f"unknown region code {value!r}")
+
+
+def _optional_country_code(
+    instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    from osce_thb.gazetteer import is_country_code
+
+    if value is not None and (not isinstance(value, str) or not is_country_code(value)):
+        _fail(instance, attribute, value, f"unknown ISO 3166-1 alpha-2 country code {value!r}")
+
+
+def _fields_of_work(value: Iterable[FieldOfWork | str]) -> tuple[FieldOfWork | str, ...]:
+    """Turn names of known fields into `FieldOfWork` members; keep unknown names as written."""
+    if isinstance(value, str | bytes):  # a lone string is not a list of fields
+        return value  # type: ignore[return-value]  # rejected by the validator
+    return tuple(
+        (FieldOfWork.lookup(item) or item) if isinstance(item, str) else item for item in value
+    )
+
+
+def _field_names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _tuple_of(FieldOfWork, str)(instance, attribute, value)
+    for item in value:  # type: ignore[attr-defined]
+        if isinstance(item, str) and not item.strip():
+            _fail(instance, attribute, item, "a field of work must not be blank")
+
+
+# --------------------------------------------------------------------------- the text
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """The OSCE office a page comes from.
+
+    Attributes:
+        name: The office, without the "(closed)" marker.
+        closed: Whether the page marks the office as closed.
+    """
+
+    name: str = attrs.field(validator=_text)
+    closed: bool = attrs.field(default=False, validator=_bool)
+
+
+@attrs.frozen(kw_only=True)
+class Dateline:
+    """The lead of the first paragraph: where and when the story was filed.
+
+    Attributes:
+        place: The place, as a name ("Donetsk", "Tbilisi/Batumi"), if given.
+        country: The country, when the dateline names one ("Ukraine").
+        date: The date, if given.
+        text: The dateline exactly as it stands in the text, dash included.
+    """
+
+    place: str | None = attrs.field(default=None, validator=_optional_text)
+    country: str | None = attrs.field(default=None, validator=_optional_text)
+    date: _dt.date | None = attrs.field(default=None, validator=_optional_date)
+    text: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of the body (one line of the raw text)."""
+
+    text: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """A subheading of the body: a short line without closing punctuation."""
+
+    text: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class ListItem:
+    """An item of a bulleted or dashed list in the body, without its bullet."""
+
+    text: str = attrs.field(validator=_text)
+
+
+Block: TypeAlias = Paragraph | Heading | ListItem
+"""A block of the body; JSON tells them apart by `"type"`."""
+
+
+@attrs.frozen(kw_only=True)
+class Abbreviation:
+    """An abbreviation the text defines, inline or with a glossary tooltip.
+
+    Attributes:
+        short: The abbreviation as written ("NRM", "NGOs").
+        long: What it stands for ("National Referral Mechanism").
+    """
+
+    short: str = attrs.field(validator=_text)
+    long: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class Speaker:
+    """Who is quoted, as the attribution gives it.
+
+    The role belongs to the quote, not to the person for ever: the same person
+    may hold other roles in other documents.
+
+    Attributes:
+        name: The person's name ("Madina Jarbussynova").
+        title: An honorific or rank before the name ("Ambassador", "Dr").
+        role: The role after the name ("OSCE Project Co-ordinator in Ukraine").
+    """
+
+    name: str = attrs.field(validator=_text)
+    title: str | None = attrs.field(default=None, validator=_optional_text)
+    role: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """Words the text attributes to a speaker.
+
+    Attributes:
+        text: The quoted words, without the quotation marks.
+        speaker: Who said them.
+        block: The index in `Document.body` of the block the quote stands in.
+    """
+
+    text: str = attrs.field(validator=_text)
+    speaker: Speaker = attrs.field(validator=attrs.validators.instance_of(Speaker))
+    block: int = attrs.field(default=0, validator=_index)
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """Where the text names something: the surface form and the block it stands in.
+
+    Attributes:
+        text: The words as written ("Vinnytsya", "the Danish Foreign Ministry").
+        block: The index in `Document.body` of the block.
+        start: The character offset of `text` within that block's text.
+    """
+
+    text: str = attrs.field(validator=_text)
+    block: int = attrs.field(validator=_index)
+    start: int = attrs.field(default=0, validator=_index)
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A counted quantity: "some 200 social service providers".
+
+    Attributes:
+        value: The number (words such as "six" are turned into numbers).
+        qualifier: A hedge before it ("some", "almost", "over", "more than"), if any.
+        counted: What it counts ("social service providers"), when the text says.
+        text: The figure as written, qualifier included ("almost 4,000").
+        block: The index in `Document.body` of the block it stands in.
+    """
+
+    value: int = attrs.field(validator=_index)
+    qualifier: str | None = attrs.field(default=None, validator=_optional_text)
+    counted: str | None = attrs.field(default=None, validator=_optional_text)
+    text: str = attrs.field(validator=_text)
+    block: int = attrs.field(default=0, validator=_index)
+
+
+# --------------------------------------------------------------------------- the domain
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """A first-level subdivision of a country, by its ISO 3166-2 code.
+
+    Cities count towards their region: "Mariupol" is a mention of UA-14.
+
+    Attributes:
+        code: The ISO 3166-2 code ("UA-14"); must be in the library's gazetteer.
+        name: Its English name ("Donetsk Oblast").
+        mentions: Where the text names it, in every spelling found.
+    """
+
+    code: str = attrs.field(validator=_check_region_code)
+    name: str = attrs.field(validator=_text)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+    @property
+    def surface_forms(self) -> tuple[str, ...]:
+        """The distinct spellings found, in order of first appearance."""
+        return tuple(dict.fromkeys(m.text for m in self.mentions))
+
+
+@attrs.frozen(kw_only=True)
+class Donor:
+    """Who funded the work: a state (with its ISO 3166-1 code) or an organisation.
+
+    Attributes:
+        name: The donor's name ("Denmark", "European Union").
+        country: The ISO 3166-1 alpha-2 code when the donor is a state or a state's
+            organ ("DK" for "the Danish Foreign Ministry"); ``None`` for organisations.
+        mentions: Where the text names it as a funder.
+    """
+
+    name: str = attrs.field(validator=_text)
+    country: str | None = attrs.field(default=None, validator=_optional_country_code)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+    @property
+    def key(self) -> str:
+        """How phases refer to this donor: the country code for states, else the name."""
+        return self.country or self.name
+
+
+@attrs.frozen(kw_only=True)
+class Programme:
+    """A programme or mechanism the text names (a referral mechanism, a hotline...).
+
+    Attributes:
+        name: The programme's name ("National Referral Mechanism").
+        acronym: Its acronym, when the text defines one ("NRM").
+        mentions: Where the text names it, by name or acronym.
+    """
+
+    name: str = attrs.field(validator=_text)
+    acronym: str | None = attrs.field(default=None, validator=_optional_text)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
+def _years_in_order(instance: NrmPhase, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_year(instance, attribute, value)
+    if value is not None and instance.start is not None and instance.start > value:  # type: ignore[operator]
+        _fail(instance, attribute, value, f"must not be before start ({instance.start})")
+
+
+@attrs.frozen(kw_only=True)
+class NrmPhase:
+    """A phase of a National Referral Mechanism's rollout.
+
+    Attributes:
+        stage: Pilot, expansion or national rollout.
+        status: Completed, ongoing or planned, relative to the document's date.
+        start: The first year of the phase, when the text gives it.
+        end: The last year, when the text gives it; never before `start`.
+        regions: The ISO 3166-2 codes of the regions the phase covers.
+        donors: The donors that funded it, by `Donor.key` (ISO code or name).
+        mentions: The sentences the phase was read from.
+    """
+
+    stage: PhaseStage = attrs.field(validator=_member_of(PhaseStage))
+    status: PhaseStatus = attrs.field(validator=_member_of(PhaseStatus))
+    start: int | None = attrs.field(default=None, validator=_optional_year)
+    end: int | None = attrs.field(default=None, validator=_years_in_order)
+    regions: tuple[str, ...] = attrs.field(default=(), validator=_region_codes)
+    donors: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@attrs.frozen(kw_only=True)
+class RelatedItem:
+    """An item of the related-content footer ("Discover more stories...").
+
+    Attributes:
+        kind: Its kind label.
+        title: Its title.
+        published: Its date, if shown.
+        source: The office it comes from, if shown.
+    """
+
+    kind: DocumentKind = attrs.field(default=DocumentKind.OTHER, validator=_member_of(DocumentKind))
+    title: str = attrs.field(validator=_text)
+    published: _dt.date | None = attrs.field(default=None, validator=_optional_date)
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class UnparsedLine:
+    """A line that was kept but not understood (site chrome, stray metadata...).
+
+    Attributes:
+        line: Its 1-based line number in the input.
+        text: The line as it stood.
+    """
+
+    line: int = attrs.field(validator=_index)
+    text: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One OSCE page: its metadata, its body and what the body says.
+
+    Attributes:
+        kind: The kind label above the title; `DocumentKind.OTHER` when absent.
+        title: The title, or ``None`` for copies that start at the dateline.
+        published: The publication date: the metadata date, else the dateline's.
+        source: The office the page comes from, if the page says.
+        fields_of_work: The fields of work: `FieldOfWork` members, and the names of
+            fields this library does not know, kept as strings.
+        dateline: The dateline of the first paragraph, if there is one.
+        body: Paragraphs, headings and list items, in order.
+        abbreviations: Abbreviations the text defines, in order of first definition.
+        quotes: Quoted words with their speakers.
+        figures: Counted quantities.
+        regions: Regions the body names, in order of first mention.
+        donors: Funders the body names, in order of first mention.
+        programmes: Programmes and mechanisms the body names.
+        nrm_phases: Phases of a National Referral Mechanism's rollout.
+        related: Items of the related-content footer.
+        unparsed: Lines kept but not understood, with their line numbers.
+    """
+
+    kind: DocumentKind = attrs.field(default=DocumentKind.OTHER, validator=_member_of(DocumentKind))
+    title: str | None = attrs.field(default=None, validator=_optional_text)
+    published: _dt.date | None = attrs.field(default=None, validator=_optional_date)
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source))
+    )
+    fields_of_work: tuple[FieldOfWork | str, ...] = attrs.field(
+        default=(), converter=_fields_of_work, validator=_field_names
+    )
+    dateline: Dateline | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Dateline))
+    )
+    body: tuple[Block, ...] = attrs.field(
+        default=(), validator=_tuple_of(Paragraph, Heading, ListItem)
+    )
+    abbreviations: tuple[Abbreviation, ...] = attrs.field(
+        default=(), validator=_tuple_of(Abbreviation)
+    )
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_tuple_of(Quote))
+    figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
+    regions: tuple[Region, ...] = attrs.field(default=(), validator=_tuple_of(Region))
+    donors: tuple[Donor, ...] = attrs.field(default=(), validator=_tuple_of(Donor))
+    programmes: tuple[Programme, ...] = attrs.field(default=(), validator=_tuple_of(Programme))
+    nrm_phases: tuple[NrmPhase, ...] = attrs.field(default=(), validator=_tuple_of(NrmPhase))
+    related: tuple[RelatedItem, ...] = attrs.field(default=(), validator=_tuple_of(RelatedItem))
+    unparsed: tuple[UnparsedLine, ...] = attrs.field(default=(), validator=_tuple_of(UnparsedLine))
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, one block per line."""
+        return "\n".join(block.text for block in self.body)
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The texts of the body's headings, in order."""
+        return tuple(block.text for block in self.body if isinstance(block, Heading))
