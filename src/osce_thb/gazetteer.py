@@ -23,6 +23,8 @@ __all__ = [
     "RegionEntry",
     "countries",
     "country",
+    "country_by_adjective",
+    "country_by_name",
     "is_country_code",
     "is_region_code",
     "region",
@@ -137,3 +139,48 @@ def region(code: str) -> RegionEntry:
 def country(code: str) -> CountryEntry:
     """The state with ISO 3166-1 alpha-2 `code`; `KeyError` if unknown."""
     return countries()[code]
+
+
+@functools.cache
+def _country_names() -> Mapping[str, str]:
+    """Every name and other form of every state (its code included), to its code."""
+    found: dict[str, str] = {}
+    for entry in countries().values():
+        for name in (entry.name, *entry.names):
+            found.setdefault(name, entry.code)
+    return found
+
+
+@functools.cache
+def _country_adjectives() -> Mapping[str, str]:
+    """Every adjective and demonym of every state, to its code."""
+    found: dict[str, str] = {}
+    for entry in countries().values():
+        for adjective in entry.adjectives:
+            found.setdefault(adjective, entry.code)
+    return found
+
+
+def _strip_article(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def country_by_name(name: str) -> CountryEntry | None:
+    """The state called `name` in any of its forms ("Czech Republic", "the Netherlands").
+
+    The match is exact but for a leading "the" and runs of white space; ``None``
+    when no state has that name.
+    """
+    found = _country_names()
+    code = found.get(" ".join(name.split())) or found.get(_strip_article(name))
+    return countries()[code] if code else None
+
+
+def country_by_adjective(adjective: str) -> CountryEntry | None:
+    """The state that `adjective` ("Danish", "Swiss") refers to; ``None`` if none does."""
+    code = _country_adjectives().get(adjective.strip())
+    return countries()[code] if code else None

@@ -155,9 +155,7 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)
-    ):
+    if value is not None and (not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)):
         _fail(instance, attribute, value, "must be a datetime.date or None")
 
 

@@ -1,0 +1,91 @@
+"""Reading the dates that pages print: "13 December 2013", "December 13, 2013", "2013-12-13".
+
+Hand-written rather than fuzzy: a date that cannot be read exactly is ``None``,
+never a guess. `python-dateutil` is the fallback for the free-form metadata
+values only, imported when first needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+
+# A date written in words, day first or month first; used inside larger patterns.
+DATE_WORDS = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH},?\s\d{{4}}"  # 13 December 2013
+    rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}})"  # December 13, 2013
+)
+
+_DAY_FIRST = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<month>{_MONTH}),?\s(?P<year>\d{{4}})", re.IGNORECASE
+)
+_MONTH_FIRST = re.compile(
+    rf"(?P<month>{_MONTH})\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year>\d{{4}})", re.IGNORECASE
+)
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+_DOTTED = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+
+
+def _make(year: str, month: str, day: str) -> dt.date | None:
+    number = MONTHS.get(month.rstrip(".").casefold()) if not month.isdigit() else int(month)
+    if number is None:
+        return None
+    try:
+        return dt.date(int(year), number, int(day))
+    except ValueError:  # 31 February and the like: not a date, so no date
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date `text` consists of, or None if it is not exactly one readable date."""
+    text = text.strip()
+    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO, _DOTTED):
+        match = pattern.fullmatch(text)
+        if match:
+            return _make(match["year"], match["month"], match["day"])
+    return None
+
+
+def parse_loose_date(text: str) -> dt.date | None:
+    """Like `parse_date`, then dateutil for other complete dates ("Friday, 13 Dec. 2013").
+
+    A value that lacks a day, month or year gives None: dateutil would fill the
+    gap from a default and return a date the text never said.
+    """
+    exact = parse_date(text)
+    if exact is not None or not re.search(r"\d{4}", text):
+        return exact
+    from dateutil import parser as dateutil_parser  # slow to import; rarely needed
+
+    results = set()
+    for default in (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2)):
+        try:
+            parsed = dateutil_parser.parse(text, dayfirst=True, default=default)
+        except (ValueError, OverflowError):
+            return None
+        results.add(parsed.date())
+    return results.pop() if len(results) == 1 else None
