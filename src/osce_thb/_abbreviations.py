@@ -71,7 +71,7 @@ def _letters(short: str) -> str:
 
 def _initials(word: str) -> list[str]:
     """First letters of a word and of each hyphenated part: "non-governmental" → n, g."""
-    return [part[0].casefold() for part in re.split(r"[-/]", word) if part]
+    return [part[0].casefold() for part in word.replace("/", "-").split("-") if part]
 
 
 def expansion_length(letters: str, words: Sequence[str]) -> int | None:
@@ -164,7 +164,7 @@ def _capitalised_run(words: Sequence[str]) -> list[str]:
 
 
 def _definition_before(short: str, before: str) -> str | None:
-    words = _WORD_BEFORE.findall(before[-200:])[-_LOOKBACK:]
+    words = _WORD_BEFORE.findall(before)[-_LOOKBACK:]
     if not words or words[-1].endswith((",", ";", ":", ".")):
         return None
     letters = _letters(short)
@@ -174,7 +174,11 @@ def _definition_before(short: str, before: str) -> str | None:
     initials = {i for word in run for i in _initials(word)}
     if run and set(letters) <= initials and run != [short]:
         return " ".join(run)
+    if letters[-1] not in _initials(words[-1].strip("“”\"'‘’,")):
+        return None  # the last word must supply the last letter
     for start in range(len(words) - 1, -1, -1):  # lower-case: spell it out exactly
+        if words[start][:1].casefold() != letters[0]:
+            continue
         length = expansion_length(letters, words[start:])
         if length == len(words) - start:
             return " ".join(words[start:])
@@ -193,7 +197,7 @@ def find_inline(texts: Iterable[str]) -> list[Abbreviation]:
             short = match["short"]
             if sum(ch.isupper() for ch in short) < 2:
                 continue
-            long = _definition_before(short, text[: match.start()])
+            long = _definition_before(short, text[max(0, match.start() - 200) : match.start()])
             if long:
                 found.append(Abbreviation(short=short, long=long))
     return found

@@ -118,8 +118,8 @@ _DATELINE_SEARCH = 3  # the dateline leads one of the first paragraphs
 # --------------------------------------------------------------------------- input
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Check the input and cut it into numbered, stripped lines."""
+def _split_lines(text: str) -> list[str]:
+    """Check the input and cut it into stripped lines (line N is at index N - 1)."""
     given: object = text  # checked at run time too: callers may be untyped
     if not isinstance(given, str):
         msg = f"parse() takes a str, not {type(given).__name__}; use parse_file() for files"
@@ -131,53 +131,51 @@ def _split_lines(text: str) -> list[_Line]:
         line = raw[number - 1]
         msg = f"NUL byte in the text (line {number}): this looks like binary data, not a page"
         raise ParseError(msg, line=number, column=line.index("\x00") + 1, snippet=line)
-    lines = [_Line(number, line.strip()) for number, line in enumerate(raw, start=1)]
-    if not any(line.text for line in lines):
+    if not text.strip():
         msg = "empty text: there is nothing to parse"
         raise ParseError(msg, line=1, column=1)
-    return lines
+    return [line.strip() for line in raw]
 
 
 # --------------------------------------------------------------------------- menu
 
 
 def _is_menu_item(text: str) -> bool:
-    return (text == "-" or text.startswith("- ")) and not _METADATA.fullmatch(text)
+    if text == "-":
+        return True
+    return text.startswith("- ") and not (":" in text and _METADATA.fullmatch(text))
 
 
-def _next_text(lines: list[_Line], index: int) -> str | None:
+def _next_text(texts: list[str], index: int) -> str | None:
     """The next non-blank line at or after `index`, if any."""
-    for line in lines[index:]:
-        if line.text:
-            return line.text
+    for text in texts[index:]:
+        if text:
+            return text
     return None
 
 
-def _parse_menu(lines: list[_Line], index: int) -> int:
+def _parse_menu(texts: list[str]) -> int:
     """Skip the navigation menu, if the page starts with one; return where it ends.
 
-    menu = { "-" | "- item" | heading }, where a heading is a line of its own
-    followed by menu items. The kind line, by contrast, is followed by the title,
-    and the title by metadata: the menu is told by its shape, not its words.
+    Rule: menu = { "-" | "- item" | heading }, where a heading is a line of its
+    own followed by menu items. The kind line, by contrast, is followed by the
+    title, and the title by metadata: the menu is told by its shape, not its words.
     """
-    first = _next_text(lines, index)
+    first = _next_text(texts, 0)
     if first is None or not _is_menu_item(first):
-        return index
-    last_item = index
-    while index < len(lines):
-        text = lines[index].text
-        if text and not _is_menu_item(text):
-            following = _next_text(lines, index + 1)
+        return 0
+    last_item = 0
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        if not _is_menu_item(text):
+            following = _next_text(texts, index + 1)
             if following is None or not _is_menu_item(following):
-                break
-        if text:
-            last_item = index
-        index += 1
-    if index >= len(lines):
-        line = lines[last_item]
-        msg = f"no title found: the text ends inside the navigation menu (line {line.number})"
-        raise ParseError(msg, line=line.number, column=1, snippet=line.text)
-    return index
+                return index
+        last_item = index
+    number = last_item + 1
+    msg = f"no title found: the text ends inside the navigation menu (line {number})"
+    raise ParseError(msg, line=number, column=1, snippet=texts[last_item])
 
 
 # --------------------------------------------------------------------------- header
@@ -526,9 +524,10 @@ def parse(text: str) -> Document:
             navigation menu, or holds nothing but a kind line or chrome.
         TypeError: `text` is not a `str`.
     """
-    lines = _split_lines(text)
+    texts = _split_lines(text)
+    start = _parse_menu(texts)
+    lines = [_Line(number, texts[number - 1]) for number in range(start + 1, len(texts) + 1)]
     page = _Page(lines)
-    page.index = _parse_menu(lines, 0)
     header = _parse_header(page)
     footer_start = _find_footer(lines, page.index)
     body = _parse_body(page, footer_start, header.title)

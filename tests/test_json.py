@@ -1,0 +1,895 @@
+"""The JSON form of a document: layout, round trips, strict reading, errors and JSON Lines."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+import osce_thb
+from osce_thb import (
+    Document,
+    FieldOfWork,
+    JsonError,
+    dump_jsonl,
+    from_dict,
+    from_json,
+    load_jsonl,
+    to_dict,
+    to_json,
+)
+from osce_thb._json import configure_converter, make_converter
+from tests._documents import (
+    UNKNOWN_FIELD,
+    Mutation,
+    drop,
+    full_document,
+    full_json,
+    minimal_document,
+    put,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# --------------------------------------------------------------------------- tables
+
+# The issue's top-level keys, in order: stable from now on.
+TOP_LEVEL_KEYS = [
+    "schema_version",
+    "kind",
+    "title",
+    "published",
+    "source",
+    "fields_of_work",
+    "dateline",
+    "body",
+    "abbreviations",
+    "quotes",
+    "figures",
+    "regions",
+    "donors",
+    "programmes",
+    "nrm_phases",
+    "related",
+    "unparsed",
+]
+
+# The keys of each nested object of `full_document()`, exactly and in order. The issue
+# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`,
+# `figures.counted`/`block`, and the `mentions` of regions, donors, programmes, phases.
+NESTED_KEYS = [
+    (("source",), ["name", "closed"]),
+    (("dateline",), ["place", "country", "date", "text"]),
+    (("body", 0), ["type", "text"]),
+    (("body", 1), ["type", "text"]),
+    (("body", 2), ["type", "text"]),
+    (("abbreviations", 0), ["short", "long"]),
+    (("quotes", 0), ["text", "speaker", "block"]),
+    (("quotes", 0, "speaker"), ["name", "title", "role"]),
+    (("figures", 0), ["value", "qualifier", "counted", "text", "block"]),
+    (("regions", 0), ["code", "name", "mentions"]),
+    (("regions", 0, "mentions", 0), ["text", "block", "start"]),
+    (("donors", 0), ["name", "country", "mentions"]),
+    (("programmes", 0), ["name", "acronym", "mentions"]),
+    (("nrm_phases", 0), ["stage", "status", "start", "end", "regions", "donors", "mentions"]),
+    (("related", 0), ["kind", "title", "published", "source"]),
+    (("related", 0, "source"), ["name", "closed"]),
+    (("unparsed", 0), ["line", "text"]),
+]
+
+# The keys the issue names for nested objects; each list must appear in order.
+ISSUE_NESTED_KEYS = [
+    (("source",), ["name", "closed"]),
+    (("dateline",), ["place", "country", "date"]),
+    (("body", 0), ["type", "text"]),
+    (("abbreviations", 0), ["short", "long"]),
+    (("quotes", 0), ["text", "speaker"]),
+    (("quotes", 0, "speaker"), ["name", "title", "role"]),
+    (("figures", 0), ["value", "qualifier", "text"]),
+    (("regions", 0), ["code", "name"]),
+    (("donors", 0), ["name", "country"]),
+    (("programmes", 0), ["name", "acronym"]),
+    (("nrm_phases", 0), ["stage", "status", "start", "end", "regions", "donors"]),
+    (("related", 0), ["kind", "title", "published", "source"]),
+]
+
+# `to_dict(minimal_document())`, whole: absent values are null, empty tuples [].
+MINIMAL_DICT: dict[str, Any] = {
+    "schema_version": 1,
+    "kind": "other",
+    "title": None,
+    "published": None,
+    "source": None,
+    "fields_of_work": [],
+    "dateline": {"place": None, "country": None, "date": None, "text": "–"},
+    "body": [{"type": "paragraph", "text": "Text."}],
+    "abbreviations": [],
+    "quotes": [
+        {"text": "Yes", "speaker": {"name": "A. Person", "title": None, "role": None}, "block": 0}
+    ],
+    "figures": [{"value": 0, "qualifier": None, "counted": None, "text": "none", "block": 0}],
+    "regions": [],
+    "donors": [{"name": "European Union", "country": None, "mentions": []}],
+    "programmes": [{"name": "Hotline", "acronym": None, "mentions": []}],
+    "nrm_phases": [
+        {
+            "stage": "national",
+            "status": "planned",
+            "start": None,
+            "end": None,
+            "regions": [],
+            "donors": [],
+            "mentions": [],
+        }
+    ],
+    "related": [{"kind": "other", "title": "Elsewhere", "published": None, "source": None}],
+    "unparsed": [],
+}
+
+KINDS = (
+    "'event', 'feature', 'interview', 'news_item', 'op_ed', 'other', 'press_release',"
+    " 'publication', 'speech', 'statement', 'story'"
+)
+TAGS = "'heading', 'list_item', 'paragraph'"
+
+
+# (id, change to the JSON of full_document(), the one problem it must report)
+BAD_DOCUMENTS = [
+    # wrong types, nothing coerced
+    ("str-given-int", put(("title",), 1), "$.title: expected a string or null, got 1"),
+    (
+        "required-str-given-int",
+        put(("source", "name"), 1),
+        "$.source.name: expected a string, got 1",
+    ),
+    (
+        "str-given-list",
+        put(("body", 0, "text"), ["a"]),
+        "$.body[0].text: expected a string, got list",
+    ),
+    (
+        "str-given-null",
+        put(("related", 0, "title"), None),
+        "$.related[0].title: expected a string, got null",
+    ),
+    (
+        "int-given-str",
+        put(("figures", 0, "value"), "200"),
+        "$.figures[0].value: expected an integer, got '200'",
+    ),
+    (
+        "int-given-bool",
+        put(("figures", 0, "value"), True),
+        "$.figures[0].value: expected an integer, got true",
+    ),
+    (
+        "int-given-float",
+        put(("figures", 0, "value"), 200.0),
+        "$.figures[0].value: expected an integer, got 200.0",
+    ),
+    (
+        "optional-int-given-bool",
+        put(("nrm_phases", 0, "start"), False),
+        "$.nrm_phases[0].start: expected an integer or null, got false",
+    ),
+    (
+        "bool-given-int",
+        put(("source", "closed"), 1),
+        "$.source.closed: expected true or false, got 1",
+    ),
+    (
+        "bool-given-str",
+        put(("source", "closed"), "true"),
+        "$.source.closed: expected true or false, got 'true'",
+    ),
+    (
+        "array-given-str",
+        put(("fields_of_work",), "Migration"),
+        "$.fields_of_work: expected an array, got 'Migration'",
+    ),
+    (
+        "array-given-object",
+        put(("body",), {"type": "paragraph", "text": "x"}),
+        "$.body: expected an array, got dict",
+    ),
+    (
+        "array-item-given-int",
+        put(("fields_of_work",), ["Migration", 1]),
+        "$.fields_of_work[1]: expected a string, got 1",
+    ),
+    (
+        "object-given-str",
+        put(("source",), "OSCE"),
+        "$.source: expected an object or null, got 'OSCE'",
+    ),
+    (
+        "object-given-list",
+        put(("quotes", 0, "speaker"), []),
+        "$.quotes[0].speaker: expected an object, got list",
+    ),
+    (
+        "block-given-str",
+        put(("body", 1), "A heading"),
+        "$.body[1]: expected an object, got 'A heading'",
+    ),
+    # enums
+    (
+        "unknown-kind",
+        put(("kind",), "blog"),
+        f"$.kind: unknown value 'blog' (expected one of {KINDS})",
+    ),
+    ("kind-given-int", put(("kind",), 3), "$.kind: expected a string, got 3"),
+    (
+        "enum-name-not-value",
+        put(("nrm_phases", 0, "stage"), "PILOT"),
+        "$.nrm_phases[0].stage: unknown value 'PILOT'"
+        " (expected one of 'expansion', 'national', 'pilot')",
+    ),
+    # unknown keys
+    ("unknown-key-top", put(("foo",), 1), "$.foo: unknown key"),
+    ("unknown-key-nested", put(("source", "url"), "x"), "$.source.url: unknown key"),
+    (
+        "unknown-key-deep",
+        put(("regions", 0, "mentions", 1, "end"), 3),
+        "$.regions[0].mentions[1].end: unknown key",
+    ),
+    ("unknown-key-in-block", put(("body", 2, "level"), 2), "$.body[2].level: unknown key"),
+    ("unknown-odd-key", put(("foo bar",), 1), "$['foo bar']: unknown key"),
+    # missing keys
+    ("missing-key", drop(("source", "name")), "$.source.name: required key missing"),
+    (
+        "missing-object-key",
+        drop(("quotes", 0, "speaker")),
+        "$.quotes[0].speaker: required key missing",
+    ),
+    (
+        "missing-key-in-list",
+        drop(("related", 0, "title")),
+        "$.related[0].title: required key missing",
+    ),
+    ("missing-block-text", drop(("body", 1, "text")), "$.body[1].text: required key missing"),
+    # block tags
+    (
+        "unknown-block-tag",
+        put(("body", 3, "type"), "figure"),
+        f"$.body[3].type: unknown block type 'figure' (expected one of {TAGS})",
+    ),
+    (
+        "missing-block-tag",
+        drop(("body", 3, "type")),
+        f"$.body[3].type: missing block type (expected one of {TAGS})",
+    ),
+    (
+        "class-name-as-tag",
+        put(("body", 0, "type"), "Paragraph"),
+        f"$.body[0].type: unknown block type 'Paragraph' (expected one of {TAGS})",
+    ),
+    (
+        "null-block-tag",
+        put(("body", 0, "type"), None),
+        f"$.body[0].type: unknown block type null (expected one of {TAGS})",
+    ),
+    # dates
+    (
+        "bad-month",
+        put(("published",), "2013-13-01"),
+        "$.published: invalid date '2013-13-01' (expected YYYY-MM-DD)",
+    ),
+    (
+        "bad-day",
+        put(("dateline", "date"), "2013-02-30"),
+        "$.dateline.date: invalid date '2013-02-30' (expected YYYY-MM-DD)",
+    ),
+    (
+        "datetime",
+        put(("published",), "2013-12-01T10:00:00"),
+        "$.published: invalid date '2013-12-01T10:00:00' (expected YYYY-MM-DD)",
+    ),
+    (
+        "basic-format",
+        put(("published",), "20131201"),
+        "$.published: invalid date '20131201' (expected YYYY-MM-DD)",
+    ),
+    (
+        "unpadded",
+        put(("related", 0, "published"), "2014-2-3"),
+        "$.related[0].published: invalid date '2014-2-3' (expected YYYY-MM-DD)",
+    ),
+    (
+        "words",
+        put(("published",), "1 December 2013"),
+        "$.published: invalid date '1 December 2013' (expected YYYY-MM-DD)",
+    ),
+    (
+        "date-given-int",
+        put(("published",), 20131201),
+        "$.published: expected a date string (YYYY-MM-DD) or null, got 20131201",
+    ),
+    # the schema version
+    (
+        "other-version",
+        put(("schema_version",), 2),
+        "$.schema_version: unsupported schema version 2 (expected 1)",
+    ),
+    (
+        "version-as-str",
+        put(("schema_version",), "1"),
+        "$.schema_version: unsupported schema version '1' (expected 1)",
+    ),
+    (
+        "version-as-bool",
+        put(("schema_version",), True),
+        "$.schema_version: unsupported schema version true (expected 1)",
+    ),
+    (
+        "version-as-float",
+        put(("schema_version",), 1.0),
+        "$.schema_version: unsupported schema version 1.0 (expected 1)",
+    ),
+    ("missing-version", drop(("schema_version",)), "$.schema_version: required key missing"),
+    # the model's own rules, at the field they concern
+    (
+        "unknown-region-code",
+        put(("regions", 2, "code"), "UA-99"),
+        "$.regions[2].code: unknown region code 'UA-99'",
+    ),
+    (
+        "unknown-region-code-in-phase",
+        put(("nrm_phases", 0, "regions"), ["UA-14", "UA-99"]),
+        "$.nrm_phases[0].regions: unknown region code 'UA-99'",
+    ),
+    (
+        "unknown-country-code",
+        put(("donors", 0, "country"), "XX"),
+        "$.donors[0].country: unknown ISO 3166-1 alpha-2 country code 'XX'",
+    ),
+    (
+        "lower-case-country-code",
+        put(("donors", 0, "country"), "dk"),
+        "$.donors[0].country: unknown ISO 3166-1 alpha-2 country code 'dk'",
+    ),
+    (
+        "phase-ends-before-start",
+        put(("nrm_phases", 0, "start"), 2014),
+        "$.nrm_phases[0].end: must not be before start (2014), got 2013",
+    ),
+    (
+        "year-out-of-range",
+        put(("nrm_phases", 0, "start"), 1899),
+        "$.nrm_phases[0].start: must be a year between 1900 and 2200, got 1899",
+    ),
+    (
+        "blank-text",
+        put(("body", 0, "text"), "   "),
+        "$.body[0].text: must not be blank, got '   '",
+    ),
+    (
+        "negative-index",
+        put(("figures", 0, "block"), -1),
+        "$.figures[0].block: must not be negative, got -1",
+    ),
+    (
+        "blank-field-of-work",
+        put(("fields_of_work",), ["  "]),
+        "$.fields_of_work: a field of work must not be blank, got '  '",
+    ),
+]
+
+# (id, text that is not a JSON object, the one problem it must report)
+NOT_A_DOCUMENT = [
+    ("empty", "", "$: not valid JSON: Expecting value (line 1, column 1)"),
+    ("prose", "not json", "$: not valid JSON: Expecting value (line 1, column 1)"),
+    (
+        "unclosed",
+        "{",
+        "$: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)",
+    ),
+    (
+        "second-line",
+        '{\n  "title": nope\n}',
+        "$: not valid JSON: Expecting value (line 2, column 12)",
+    ),
+    (
+        "two-values",
+        '{"kind": "story"} {}',
+        "$: not valid JSON: Extra data (line 1, column 19)",
+    ),
+    (
+        "bad-utf-8",
+        b'{"title": "\xff"}',
+        "$: not valid JSON: not utf-8 text: invalid start byte (byte offset 11)",
+    ),
+    ("too-deep", "[" * 100_000, "$: not valid JSON: nested too deeply"),
+    ("array", "[1, 2]", "$: expected an object, got list"),
+    ("null", "null", "$: expected an object, got null"),
+    ("string", '"a document"', "$: expected an object, got 'a document'"),
+    ("number", "3", "$: expected an object, got 3"),
+]
+
+
+# A value of another JSON type, for a value of each type.
+WRONG_TYPE: dict[type, object] = {str: 1, int: "1", bool: 0, list: "x", dict: [], type(None): 1}
+
+
+def leaves_and_branches(data: Any, path: tuple[str | int, ...] = ()) -> Any:
+    """Every (path, value) below `data`, objects and arrays included."""
+    items = enumerate(data) if isinstance(data, list) else data.items()
+    for key, value in items:
+        yield (*path, key), value
+        if isinstance(value, list | dict):
+            yield from leaves_and_branches(value, (*path, key))
+
+
+def json_path(path: tuple[str | int, ...]) -> str:
+    return "$" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path)
+
+
+def message(*problems: str) -> str:
+    """The whole message of a `JsonError` with these problems."""
+    count = len(problems)
+    head = f"invalid document: {count} problem{'' if count == 1 else 's'}"
+    return head + "".join(f"\n  {problem}" for problem in problems)
+
+
+def at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+# --------------------------------------------------------------------------- tests
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("build", [full_document, minimal_document, Document])
+    def test_json(self, build: Callable[[], Document]) -> None:
+        """A document read back from its JSON equals the original."""
+        document = build()
+        assert from_json(to_json(document)) == document
+
+    @pytest.mark.parametrize("build", [full_document, minimal_document, Document])
+    def test_dict(self, build: Callable[[], Document]) -> None:
+        """A document read back from its dict equals the original."""
+        document = build()
+        assert from_dict(to_dict(document)) == document
+
+    @pytest.mark.parametrize("indent", [None, 0, 2, 4])
+    def test_indented_json(self, indent: int | None) -> None:
+        """Indentation changes the layout of the text, not what it says."""
+        text = to_json(full_document(), indent=indent)
+        assert from_json(text) == full_document()
+        assert json.loads(text) == to_dict(full_document())
+
+    def test_bytes(self) -> None:
+        """JSON given as UTF-8 bytes reads like text."""
+        assert from_json(to_json(full_document()).encode()) == full_document()
+
+    def test_text_is_stable(self) -> None:
+        """Writing a document read from JSON gives the same JSON text."""
+        text = to_json(full_document())
+        assert to_json(from_json(text)) == text
+
+    def test_through_the_json_module(self) -> None:
+        """The dict survives a trip through any JSON library: only JSON types inside."""
+        data = to_dict(full_document())
+        assert json.loads(json.dumps(data)) == data
+        assert from_dict(json.loads(json.dumps(data))) == full_document()
+
+
+class TestLayout:
+    def test_top_level_keys(self) -> None:
+        """The top level has the issue's keys in the issue's order, schema_version first."""
+        assert list(to_dict(full_document())) == TOP_LEVEL_KEYS
+        assert list(to_dict(Document())) == TOP_LEVEL_KEYS
+
+    def test_top_level_keys_follow_the_model(self) -> None:
+        """After schema_version, the keys are the Document's fields, in declaration order."""
+        assert TOP_LEVEL_KEYS[1:] == [field.name for field in attrs.fields(Document)]
+
+    @pytest.mark.parametrize(("path", "keys"), NESTED_KEYS, ids=lambda v: str(v))
+    def test_nested_keys(self, path: tuple[str | int, ...], keys: list[str]) -> None:
+        """Every nested object has exactly its keys, in order."""
+        assert list(at(to_dict(full_document()), path)) == keys
+
+    @pytest.mark.parametrize(("path", "keys"), ISSUE_NESTED_KEYS, ids=lambda v: str(v))
+    def test_issue_keys_in_order(self, path: tuple[str | int, ...], keys: list[str]) -> None:
+        """The keys the issue names for a nested object appear in the issue's order."""
+        written = list(at(to_dict(full_document()), path))
+        assert [key for key in written if key in keys] == keys
+
+    def test_absent_values_are_null(self) -> None:
+        """Every key is written; absent values are null and empty tuples []."""
+        assert to_dict(minimal_document()) == MINIMAL_DICT
+
+    def test_empty_document(self) -> None:
+        """Even an empty document writes every key."""
+        assert to_dict(Document()) == {
+            "schema_version": 1,
+            "kind": "other",
+            "title": None,
+            "published": None,
+            "source": None,
+            "fields_of_work": [],
+            "dateline": None,
+            **{key: [] for key in TOP_LEVEL_KEYS[7:]},
+        }
+
+    def test_scalars(self) -> None:
+        """Dates are YYYY-MM-DD, enums their values, fields of work their names."""
+        data = to_dict(full_document())
+        assert data["kind"] == "story"
+        assert data["published"] == "2013-12-01"
+        assert data["dateline"]["date"] == "2013-11-29"
+        assert data["nrm_phases"][0]["stage"] == "pilot"
+        assert data["nrm_phases"][0]["status"] == "completed"
+        assert data["related"][0]["kind"] == "press_release"
+        assert data["fields_of_work"] == [
+            "Combating trafficking in human beings",
+            UNKNOWN_FIELD,
+            "Migration",
+        ]
+
+    def test_body_blocks_are_tagged(self) -> None:
+        """Each body block is an object with its type first."""
+        assert [block["type"] for block in to_dict(full_document())["body"]] == [
+            "paragraph",
+            "heading",
+            "list_item",
+            "paragraph",
+        ]
+
+    def test_tuples_are_lists(self) -> None:
+        """Tuples of the model are lists of the dict."""
+        data = to_dict(full_document())
+        assert isinstance(data["body"], list)
+        assert isinstance(data["nrm_phases"][0]["regions"], list)
+
+    def test_compact_text(self) -> None:
+        """Without indent, JSON text has no spaces between tokens and no ASCII escapes."""
+        text = to_json(full_document())
+        assert text.startswith('{"schema_version":1,"kind":"story","title":"Ukraine’s')
+        assert "Київ café" in text
+        assert "\\u" not in text
+        assert "\n" not in text
+
+    def test_indented_text(self) -> None:
+        """With indent, JSON text has one key a line."""
+        text = to_json(minimal_document(), indent=2)
+        assert text.startswith('{\n  "schema_version": 1,\n  "kind": "other",\n')
+
+    def test_new_dict_each_time(self) -> None:
+        """`to_dict` returns a fresh dict: changing it changes nothing else."""
+        document = full_document()
+        first = to_dict(document)
+        first["body"].clear()
+        assert to_dict(document)["body"]
+
+
+class TestReading:
+    def test_fields_of_work(self) -> None:
+        """Known names of fields become FieldOfWork members; other names stay strings."""
+        document = from_dict(
+            {"schema_version": 1, "fields_of_work": ["Human rights", "Basket weaving"]}
+        )
+        assert document.fields_of_work == (FieldOfWork.HUMAN_RIGHTS, "Basket weaving")
+
+    def test_dates(self) -> None:
+        """Dates are read into datetime.date."""
+        document = from_dict({"schema_version": 1, "published": "2016-02-29"})
+        assert document.published == dt.date(2016, 2, 29)
+
+    def test_keys_with_defaults_may_be_left_out(self) -> None:
+        """Keys whose fields have defaults may be missing: the default is used."""
+        assert from_dict({"schema_version": 1}) == Document()
+        document = from_dict(
+            {"schema_version": 1, "regions": [{"code": "UA-14", "name": "Donetsk Oblast"}]}
+        )
+        assert document.regions[0].mentions == ()
+
+    def test_input_left_unchanged(self) -> None:
+        """Reading a dict does not change it."""
+        data = full_json()
+        kept = copy.deepcopy(data)
+        from_dict(data)
+        assert data == kept
+
+    def test_all_converters_agree(self) -> None:
+        """The fast and the detailed converter read a document the same."""
+        data = full_json()
+        del data["schema_version"]
+        fast = make_converter(detailed_validation=False)
+        detailed = make_converter(detailed_validation=True)
+        assert fast.structure(data, Document) == detailed.structure(data, Document)
+        assert fast.structure(data, Document) == full_document()
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("mutate", "problem"),
+        [case[1:] for case in BAD_DOCUMENTS],
+        ids=[case[0] for case in BAD_DOCUMENTS],
+    )
+    def test_bad_document(self, mutate: Mutation, problem: str) -> None:
+        """Each kind of bad JSON gives one problem, with its path, in a JsonError."""
+        text = json.dumps(full_json(mutate))
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        assert str(caught.value) == message(problem)
+        assert caught.value.problems == (problem,)
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [case[1:] for case in NOT_A_DOCUMENT],
+        ids=[case[0] for case in NOT_A_DOCUMENT],
+    )
+    def test_not_a_document(self, text: str | bytes, problem: str) -> None:
+        """Text that is not JSON, or not a JSON object, gives one problem at `$`."""
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        assert str(caught.value) == message(problem)
+
+    def test_from_dict_given_a_list(self) -> None:
+        """`from_dict` wants a dict."""
+        with pytest.raises(JsonError, match=r"^invalid document: 1 problem\n  \$: expected an"):
+            from_dict([])
+
+    def test_every_value_checked(self) -> None:
+        """Any value of the wrong JSON type, anywhere, is a problem at its own path."""
+        checked = 0
+        for path, value in leaves_and_branches(full_json()):
+            wrong = WRONG_TYPE[type(value)]
+            with pytest.raises(JsonError) as caught:
+                from_dict(full_json(put(path, wrong)))
+            [problem] = caught.value.problems
+            assert problem.startswith(json_path(path) + ": "), problem
+            checked += 1
+        assert checked > 100
+
+    def test_every_problem_listed(self) -> None:
+        """Problems anywhere in the document are listed together, in document order."""
+        data = full_json(
+            put(("schema_version",), 2),
+            put(("title",), 1),
+            put(("published",), "2013-13-01"),
+            drop(("source", "name")),
+            put(("source", "closed"), 1),
+            put(("source", "url"), "x"),
+            put(("body", 1, "type"), "figure"),
+            put(("figures", 0, "value"), True),
+            put(("regions", 2, "code"), "UA-99"),
+            put(("regions", 0, "mentions", 0, "start"), "0"),
+            put(("nrm_phases", 0, "start"), 2014),
+            put(("foo",), 1),
+        )
+        with pytest.raises(JsonError) as caught:
+            from_json(json.dumps(data))
+        assert str(caught.value) == message(
+            "$.schema_version: unsupported schema version 2 (expected 1)",
+            "$.title: expected a string or null, got 1",
+            "$.published: invalid date '2013-13-01' (expected YYYY-MM-DD)",
+            "$.source.name: required key missing",
+            "$.source.closed: expected true or false, got 1",
+            "$.source.url: unknown key",
+            f"$.body[1].type: unknown block type 'figure' (expected one of {TAGS})",
+            "$.figures[0].value: expected an integer, got true",
+            "$.regions[0].mentions[0].start: expected an integer, got '0'",
+            "$.regions[2].code: unknown region code 'UA-99'",
+            "$.nrm_phases[0].end: must not be before start (2014), got 2013",
+            "$.foo: unknown key",
+        )
+
+    def test_every_item_of_a_list(self) -> None:
+        """Problems in several items of one list are each listed with their index."""
+        data = full_json(
+            put(("body", 0, "text"), 0), put(("body", 2, "type"), "x"), put(("body", 3, "x"), 1)
+        )
+        with pytest.raises(JsonError) as caught:
+            from_dict(data)
+        assert caught.value.problems == (
+            "$.body[0].text: expected a string, got 0",
+            f"$.body[2].type: unknown block type 'x' (expected one of {TAGS})",
+            "$.body[3].x: unknown key",
+        )
+
+    def test_unknown_keys_each_listed(self) -> None:
+        """Each unknown key of an object is its own problem, in sorted order."""
+        with pytest.raises(JsonError) as caught:
+            from_dict({"schema_version": 1, "zeta": 1, "alpha": 2})
+        assert caught.value.problems == ("$.alpha: unknown key", "$.zeta: unknown key")
+
+    def test_long_values_shortened(self) -> None:
+        """A long string in a problem is cut to 40 characters."""
+        with pytest.raises(JsonError) as caught:
+            from_dict(full_json(put(("figures", 0, "value"), "x" * 100)))
+        assert caught.value.problems == (
+            f"$.figures[0].value: expected an integer, got '{'x' * 40}'…",
+        )
+
+    def test_is_a_value_error(self) -> None:
+        """JsonError is a ValueError, so callers may catch either."""
+        with pytest.raises(ValueError, match="not valid JSON"):
+            from_json("{")
+
+
+class TestCattrsTraps:
+    """The two default behaviours of cattrs that the issue names are closed."""
+
+    def test_str_field_rejects_int(self) -> None:
+        """A str field given 1 is an error, not the string "1"."""
+        with pytest.raises(JsonError) as caught:
+            from_dict({"schema_version": 1, "title": 1})
+        assert caught.value.problems == ("$.title: expected a string or null, got 1",)
+
+    def test_unknown_tag_is_named(self) -> None:
+        """An unknown block tag says so, not "required field missing"."""
+        with pytest.raises(JsonError) as caught:
+            from_dict({"schema_version": 1, "body": [{"type": "figure", "text": "x"}]})
+        assert "required" not in str(caught.value)
+        assert caught.value.problems == (
+            f"$.body[0].type: unknown block type 'figure' (expected one of {TAGS})",
+        )
+
+    def test_global_converter_untouched(self) -> None:
+        """Hooks go on the library's converters, never on cattrs' global converter."""
+        import cattrs
+
+        to_json(full_document())
+        assert cattrs.global_converter.structure(1, str) == "1"  # cattrs' own default
+
+    def test_configure_a_fresh_converter(self) -> None:
+        """`configure_converter` makes any cattrs.Converter read and write the JSON form."""
+        import cattrs
+
+        converter = cattrs.Converter()
+        configure_converter(converter)
+        data = to_dict(full_document())
+        del data["schema_version"]
+        assert converter.unstructure(full_document()) == data
+        assert converter.structure(data, Document) == full_document()
+
+
+class TestImport:
+    def test_cattrs_not_imported(self) -> None:
+        """`import osce_thb` does not import cattrs: it loads on first use."""
+        code = "import sys, osce_thb; print(sorted(m for m in sys.modules if 'cattrs' in m))"
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "[]"
+
+    def test_exported(self) -> None:
+        """The JSON functions are part of the package's API."""
+        for name in ("to_dict", "from_dict", "to_json", "from_json", "dump_jsonl", "load_jsonl"):
+            assert name in osce_thb.__all__
+
+
+class LineCountingFile(io.StringIO):
+    """A text file that counts the lines read from it (iterating calls `readline`)."""
+
+    lines_read = 0
+
+    def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed's bytes
+        line = super().readline(size)
+        self.lines_read += 1
+        return line
+
+
+class FlushRecordingFile(io.StringIO):
+    """A text file that records its writes and flushes, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.events.append(f"write {text.count(chr(10))} newline(s), ends {text[-1:]!r}")
+        return super().write(text)
+
+    def flush(self) -> None:
+        self.events.append("flush")
+        super().flush()
+
+
+def many_documents(count: int) -> list[Document]:
+    full = full_document()
+    return [
+        attrs.evolve(full, title=f"Document {number} – №{number}")
+        if number % 3
+        else minimal_document()
+        for number in range(count)
+    ]
+
+
+class TestJsonLines:
+    def test_round_trip(self) -> None:
+        """Many documents written as JSON Lines read back equal, in order."""
+        documents = many_documents(250)
+        file = io.StringIO()
+        assert dump_jsonl(documents, file) == 250
+        file.seek(0)
+        assert list(load_jsonl(file)) == documents
+
+    def test_one_compact_object_a_line(self) -> None:
+        """Each document is one line: its compact JSON, then a newline."""
+        documents = many_documents(4)
+        file = io.StringIO()
+        dump_jsonl(documents, file)
+        assert file.getvalue() == "".join(to_json(document) + "\n" for document in documents)
+
+    def test_each_line_flushed(self) -> None:
+        """Each complete line is flushed, so a reader never sees half a document."""
+        file = FlushRecordingFile()
+        dump_jsonl(many_documents(3), file)
+        assert file.events == ["write 1 newline(s), ends '\\n'", "flush"] * 3
+
+    def test_generator_input(self) -> None:
+        """Documents may come from a generator; the count is returned."""
+        file = io.StringIO()
+        assert dump_jsonl((document for document in many_documents(5)), file) == 5
+
+    def test_nothing(self) -> None:
+        """No documents make an empty file, and an empty file yields nothing."""
+        file = io.StringIO()
+        assert dump_jsonl([], file) == 0
+        assert file.getvalue() == ""
+        assert list(load_jsonl(io.StringIO(""))) == []
+
+    def test_lazy(self) -> None:
+        """Reading yields each document as soon as its line is read, not the file first."""
+        file = io.StringIO()
+        dump_jsonl(many_documents(100), file)
+        counting = LineCountingFile(file.getvalue())
+        documents = load_jsonl(counting)
+        assert counting.lines_read == 0
+        first = next(documents)
+        assert counting.lines_read == 1
+        assert first == minimal_document()
+        next(documents)
+        assert counting.lines_read == 2
+
+    def test_files_on_disk(self, tmp_path: Any) -> None:
+        """JSON Lines go through real UTF-8 files."""
+        path = tmp_path / "documents.jsonl"
+        documents = many_documents(20)
+        with path.open("w", encoding="utf-8") as file:
+            dump_jsonl(documents, file)
+        with path.open(encoding="utf-8") as file:
+            assert list(load_jsonl(file)) == documents
+
+    def test_blank_lines_skipped(self) -> None:
+        """Blank lines are skipped."""
+        line = to_json(full_document())
+        file = io.StringIO(f"\n{line}\n   \n\n{line}\n\n")
+        assert list(load_jsonl(file)) == [full_document(), full_document()]
+
+    def test_bad_line_numbered(self) -> None:
+        """A bad line's problems start with its line number, blank lines counted."""
+        good = to_json(minimal_document())
+        bad = json.dumps(full_json(put(("kind",), "blog"), put(("title",), 1)))
+        documents = load_jsonl(io.StringIO(f"{good}\n\n{good}\n{bad}\n{good}\n"))
+        assert next(documents) == minimal_document()
+        assert next(documents) == minimal_document()
+        with pytest.raises(JsonError) as caught:
+            next(documents)
+        assert str(caught.value) == message(
+            f"line 4: $.kind: unknown value 'blog' (expected one of {KINDS})",
+            "line 4: $.title: expected a string or null, got 1",
+        )
+
+    def test_line_not_json(self) -> None:
+        """A line that is not JSON gives the column within the line."""
+        good = to_json(minimal_document())
+        with pytest.raises(JsonError) as caught:
+            list(load_jsonl(io.StringIO(f"{good}\n{{oops}}\n")))
+        assert str(caught.value) == message(
+            "line 2: $: not valid JSON: Expecting property name enclosed in double quotes"
+            " (column 2)"
+        )
