@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations
+from osce_thb import _abbreviations, _donors, _phases, _regions
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from osce_thb.model import (
         Abbreviation,
+        Dateline,
         Donor,
         Figure,
         NrmPhase,
@@ -41,8 +42,29 @@ class Extracted(NamedTuple):
 
 
 def extract(
-    texts: Sequence[str], tooltips: Sequence[Abbreviation], published: dt.date | None
+    texts: Sequence[str],
+    tooltips: Sequence[Abbreviation],
+    published: dt.date | None,
+    dateline: Dateline | None,
 ) -> Extracted:
-    """Run every extractor over the body's block texts."""
+    """Run every extractor over the body's block texts.
+
+    The dateline leads one of the first blocks; phases pass over it, since its
+    place and date say where and when the story was filed, not where and when a
+    mechanism was rolled out.
+    """
+    phase_texts = list(texts)
+    for position, text in enumerate(texts):
+        if dateline is not None and text.startswith(dateline.text):
+            phase_texts[position] = " " * len(dateline.text) + text[len(dateline.text) :]
+            break
     abbreviations = _abbreviations.merge(tooltips, _abbreviations.find_inline(texts))
-    return Extracted(abbreviations, (), (), (), (), (), ())
+    return Extracted(
+        abbreviations=abbreviations,
+        quotes=(),
+        figures=(),
+        regions=_regions.find_regions(texts),
+        donors=_donors.find_donors(texts),
+        programmes=(),
+        nrm_phases=_phases.find_phases(phase_texts, published),
+    )

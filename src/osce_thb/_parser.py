@@ -544,7 +544,7 @@ def parse(text: str) -> Document:
     if kind is None:
         kind = DocumentKind.PRESS_RELEASE if dateline is not None else DocumentKind.OTHER
     texts = [block.text for block in body]
-    found = extract(texts, page.tooltips, published)
+    found = extract(texts, page.tooltips, published, dateline)
     return Document(
         kind=kind,
         title=header.title,

@@ -1,0 +1,134 @@
+"""NRM rollout phases read from made-up sentences, and the merged rollout timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import osce_thb
+from osce_thb import NrmPhase, PhaseStage, PhaseStatus
+from osce_thb._phases import find_phases
+
+DATE = dt.date(2016, 11, 2)
+
+# (sentence(s) of one paragraph, expected (stage, status, start, end, regions, donors) per phase)
+PHASES = [
+    (
+        "The referral mechanism (NRM) was introduced after piloting in Poltava and Sumy regions.",
+        [(PhaseStage.PILOT, PhaseStatus.COMPLETED, None, None, ("UA-53", "UA-59"), ())],
+    ),
+    (
+        "From 2014 to 2015, the NRM was set up in Lviv, Ternopil and Rivne oblasts,"
+        " with funding from Norway and Switzerland.",
+        [
+            (
+                PhaseStage.EXPANSION,
+                PhaseStatus.COMPLETED,
+                2014,
+                2015,
+                ("UA-46", "UA-61", "UA-56"),
+                ("NO", "CH"),
+            )
+        ],
+    ),
+    (
+        "The National Referral Mechanism now operates in Odesa region. The 2017 efforts are"
+        " expected to cover Kherson and Mykolaiv regions.",
+        [
+            (PhaseStage.EXPANSION, PhaseStatus.COMPLETED, None, None, ("UA-51",), ()),
+            (PhaseStage.EXPANSION, PhaseStatus.PLANNED, 2017, 2017, ("UA-65", "UA-48"), ()),
+        ],
+    ),
+    (
+        "Since 2015 the NRM is being extended to Cherkasy region, funded by the European Union.",
+        [
+            (
+                PhaseStage.EXPANSION,
+                PhaseStatus.ONGOING,
+                2015,
+                None,
+                ("UA-71",),
+                ("European Union",),
+            )
+        ],
+    ),
+    (
+        "Next year the NRM will be rolled out in Chernihiv region.",
+        [(PhaseStage.EXPANSION, PhaseStatus.PLANNED, 2017, 2017, ("UA-74",), ())],
+    ),
+    (
+        "By 2018 the NRM is to function nationwide.",
+        [(PhaseStage.NATIONAL, PhaseStatus.PLANNED, None, 2018, (), ())],
+    ),
+]
+
+NO_PHASES = [
+    # Regions, but no mechanism in sight.
+    "Training seminars were held in Lviv and Rivne regions in 2015.",
+    # The mechanism, but no region and no national scope.
+    "The NRM is an inter-agency model for assisting victims.",
+    # A follow-up sentence without regions does not continue a phase.
+    "The NRM was piloted in Sumy region. Since then 40 people have received help.",
+]
+
+
+def _summary(phase: NrmPhase) -> tuple[object, ...]:
+    return (phase.stage, phase.status, phase.start, phase.end, phase.regions, phase.donors)
+
+
+class TestFindPhases:
+    @pytest.mark.parametrize(("text", "expected"), PHASES)
+    def test_phrasings(self, text: str, expected: list[tuple[object, ...]]) -> None:
+        """Each phrasing gives its stage, status, years, regions and donors."""
+        assert [_summary(p) for p in find_phases([text], DATE)] == expected
+
+    @pytest.mark.parametrize("text", NO_PHASES)
+    def test_no_phase(self, text: str) -> None:
+        """Sentences without both the mechanism and a scope give only what they say."""
+        phases = find_phases([text], DATE)
+        assert [p.regions for p in phases] in ([], [("UA-59",)])
+
+    def test_status_from_years_without_tense_words(self) -> None:
+        """A phase that ends before the document's year is completed; one after is planned."""
+        early = find_phases(["In 2010-2011 the NRM covered Sumy region."], DATE)
+        late = find_phases(["In 2019-2020 the NRM covers Sumy region."], DATE)
+        assert (early[0].status, late[0].status) == (PhaseStatus.COMPLETED, PhaseStatus.PLANNED)
+
+    def test_mentions_point_at_the_sentence(self) -> None:
+        """A phase's mention is its sentence, with block index and offset."""
+        texts = ["Intro.", "First. The NRM was piloted in Sumy region."]
+        (phase,) = find_phases(texts, DATE)
+        mention = phase.mentions[0]
+        assert (mention.block, mention.start) == (1, 7)
+        assert texts[1][mention.start :].startswith(mention.text)
+
+
+class TestRollout:
+    def _doc(self, title: str, text: str, published: dt.date) -> osce_thb.Document:
+        return osce_thb.parse(f"{title}\nKYIV, {published:%d %B %Y} – {text}")
+
+    def test_merges_and_keeps_disagreements(self) -> None:
+        """Two documents that disagree on a region's year both stand in its timeline."""
+        first = self._doc("One", "The NRM was piloted in Sumy region in 2012.", dt.date(2013, 1, 5))
+        second = self._doc(
+            "Two",
+            "In 2013 the NRM was set up in Sumy and Poltava regions, with funding from Norway.",
+            dt.date(2014, 2, 1),
+        )
+        timelines = osce_thb.rollout([first, second])
+        sumy = next(t for t in timelines if t.code == "UA-59")
+        assert [(c.document, c.year, c.stage) for c in sumy.claims] == [
+            (0, 2012, PhaseStage.PILOT),
+            (1, 2013, PhaseStage.EXPANSION),
+        ]
+        assert (sumy.joined, sumy.stage, sumy.disputed) == (2012, PhaseStage.PILOT, True)
+        poltava = next(t for t in timelines if t.code == "UA-53")
+        assert (poltava.joined, poltava.donors, poltava.documents) == (2013, ("NO",), (1,))
+        assert [t.code for t in timelines] == ["UA-59", "UA-53"]
+
+    def test_planned_regions_have_no_join_year(self) -> None:
+        """A region known only from plans has not joined yet."""
+        doc = self._doc("Plan", "Next year the NRM will cover Sumy region.", dt.date(2015, 3, 3))
+        (sumy,) = osce_thb.rollout([doc])
+        assert (sumy.joined, sumy.stage, sumy.claims[0].year) == (None, None, 2016)
