@@ -8,7 +8,9 @@ import pytest
 
 import osce_thb
 from osce_thb import NrmPhase, PhaseStage, PhaseStatus
-from osce_thb._phases import find_phases
+from osce_thb._donors import match_donors
+from osce_thb._phases import find_phases as _find_phases
+from osce_thb._regions import match_regions
 
 DATE = dt.date(2016, 11, 2)
 
@@ -71,6 +73,12 @@ NO_PHASES = [
     # A follow-up sentence without regions does not continue a phase.
     "The NRM was piloted in Sumy region. Since then 40 people have received help.",
 ]
+
+
+def find_phases(texts: list[str], published: dt.date) -> tuple[NrmPhase, ...]:
+    regions = [match_regions(text) for text in texts]
+    donors = [match_donors(text) for text in texts]
+    return _find_phases(texts, published, regions, donors)
 
 
 def _summary(phase: NrmPhase) -> tuple[object, ...]:

@@ -654,9 +654,14 @@ def find_donors(blocks: Sequence[str]) -> tuple[Donor, ...]:
         One `Donor` per key (the country code for a state, else the name), with a
         `Mention` for every place the text names it as a funder.
     """
+    return donors_from([match_donors(text) for text in blocks])
+
+
+def donors_from(matches: Sequence[Sequence[DonorMatch]]) -> tuple[Donor, ...]:
+    """`Donor`s from the matches of each block (`matches[i]` for block i)."""
     donors: dict[str, tuple[str, str | None, list[Mention]]] = {}
-    for index, text in enumerate(blocks):
-        for match in match_donors(text):
+    for index, found in enumerate(matches):
+        for match in found:
             key = match.country or match.name
             entry = donors.setdefault(key, (match.name, match.country, []))
             entry[2].append(Mention(text=match.surface, block=index, start=match.start))

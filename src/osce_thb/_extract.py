@@ -53,18 +53,23 @@ def extract(
     place and date say where and when the story was filed, not where and when a
     mechanism was rolled out.
     """
-    phase_texts = list(texts)
-    for position, text in enumerate(texts):
-        if dateline is not None and text.startswith(dateline.text):
-            phase_texts[position] = " " * len(dateline.text) + text[len(dateline.text) :]
-            break
     abbreviations = _abbreviations.merge(tooltips, _abbreviations.find_inline(texts))
+    region_matches = [_regions.match_regions(text) for text in texts]
+    donor_matches = [_donors.match_donors(text) for text in texts]
+    dateline_at = None
+    if dateline is not None:
+        dateline_at = next(
+            ((i, len(dateline.text)) for i, t in enumerate(texts) if t.startswith(dateline.text)),
+            None,
+        )
     return Extracted(
         abbreviations=abbreviations,
         quotes=(),
         figures=(),
-        regions=_regions.find_regions(texts),
-        donors=_donors.find_donors(texts),
+        regions=_regions.regions_from(region_matches),
+        donors=_donors.donors_from(donor_matches),
         programmes=(),
-        nrm_phases=_phases.find_phases(phase_texts, published),
+        nrm_phases=_phases.find_phases(
+            texts, published, region_matches, donor_matches, dateline=dateline_at
+        ),
     )

@@ -21,48 +21,44 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from osce_thb._donors import match_donors
-from osce_thb._regions import match_regions
 from osce_thb.model import Mention, NrmPhase, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
+    from osce_thb._donors import DonorMatch
+    from osce_thb._regions import RegionMatch
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
-_NRM = re.compile(
-    r"\b(?:NRMs?|(?:[Nn]ational\s)?[Rr]eferral\s[Mm]echanisms?|TRM)\b",
-)
-_PILOT = re.compile(r"\bpilot(?:s|ed|ing)?\b", re.IGNORECASE)
+# Patterns below have no leading \b: the regex engine then scans for their first
+# characters quickly, and `_search` checks the left word boundary itself. The
+# cue patterns run on lower-cased text, which is faster than IGNORECASE.
+_NRM = re.compile(r"(?:NRMs?|(?:[Nn]ational\s)?[Rr]eferral\s[Mm]echanisms?)\b")
+_NRM_HINTS = ("NRM", "eferral")  # cheap substring tests before the regex
+_PILOT = re.compile(r"pilot(?:s|ed|ing)?\b")
 _NATIONAL = re.compile(
-    r"\b(?:nationwide|nation-wide|across\s+the\s+(?:whole\s+)?country|in\s+all\s+(?:the\s+)?regions"
-    r"|at\s+(?:the\s+)?national\s+level)\b",
-    re.IGNORECASE,
+    r"(?:nationwide|nation-wide|across\s+the\s+(?:whole\s+)?country|in\s+all\s+(?:the\s+)?regions"
+    r"|at\s+(?:the\s+)?national\s+level)\b"
 )
 _PLANNED = re.compile(
-    r"\b(?:expected\s+to|will|shall|plans?\s+to|planned|(?:is|are)\s+to\s+\w+|next\s+year"
-    r"|upcoming|intends?\s+to|scheduled\s+to|aims?\s+to)\b",
-    re.IGNORECASE,
+    r"(?:expected\s+to|will|shall|plans?\s+to|planned|(?:is|are)\s+to\s+\w+|next\s+year"
+    r"|upcoming|intends?\s+to|scheduled\s+to|aims?\s+to)\b"
 )
 _ONGOING = re.compile(
-    r"\b(?:is\s+being|are\s+being|currently|continues|continue\s+to|ongoing|under\s+way|underway)\b",
-    re.IGNORECASE,
+    r"(?:is\s+being|are\s+being|currently|continues|continue\s+to|ongoing|under\s+way|underway)\b"
 )
 _COMPLETED = re.compile(
-    r"\b(?:was|were|has\s+been|have\s+been|had|has\s+helped|have\s+helped|helped|established"
-    r"|introduced|completed|launched|piloted|developed|set\s+up)\b",
-    re.IGNORECASE,
+    r"(?:was|were|has\s+been|have\s+been|had|has\s+helped|have\s+helped|helped|established"
+    r"|introduced|completed|launched|piloted|developed|set\s+up)\b"
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_RANGE = re.compile(
-    rf"\b(?:from\s+|between\s+)?(?P<start>{_YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<end>{_YEAR})\b",
-    re.IGNORECASE,
-)
-_SINCE = re.compile(rf"\b(?:since|starting\s+in|as\s+of)\s+(?P<start>{_YEAR})\b", re.IGNORECASE)
-_BY = re.compile(rf"\b(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?P<end>{_YEAR})\b", re.IGNORECASE)
-_SINGLE = re.compile(rf"\b(?P<year>{_YEAR})\b")
-_RELATIVE = re.compile(r"\b(?P<which>next|this|last)\s+year\b", re.IGNORECASE)
+_RANGE = re.compile(rf"(?P<start>{_YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<end>{_YEAR})\b")
+_SINCE = re.compile(rf"(?:since|starting\s+in|as\s+of)\s+(?P<start>{_YEAR})\b")
+_BY = re.compile(rf"(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?P<end>{_YEAR})\b")
+_SINGLE = re.compile(rf"(?P<year>{_YEAR})\b")
+_RELATIVE = re.compile(r"(?P<which>next|this|last)\s+year\b")
 _RELATIVE_OFFSET = {"next": 1, "this": 0, "last": -1}
 
 
@@ -77,80 +73,126 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _years(sentence: str, year_now: int | None) -> tuple[int | None, int | None]:
-    """The first and last year a sentence gives for its phase."""
-    if match := _RANGE.search(sentence):
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that starts a word."""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or not text[start - 1].isalnum():
+            return match
+    return None
+
+
+def _years(lowered: str, year_now: int | None) -> tuple[int | None, int | None]:
+    """The first and last year a (lower-cased) sentence gives for its phase."""
+    if match := _search(_RANGE, lowered):
         start, end = int(match["start"]), int(match["end"])
         return (start, end) if start <= end else (end, start)
-    if match := _SINCE.search(sentence):
+    if match := _search(_SINCE, lowered):
         return int(match["start"]), None
-    if match := _BY.search(sentence):
+    if match := _search(_BY, lowered):
         return None, int(match["end"])
-    if match := _SINGLE.search(sentence):
+    if match := _search(_SINGLE, lowered):
         year = int(match["year"])
         return year, year
-    if year_now is not None and (match := _RELATIVE.search(sentence)):
-        year = year_now + _RELATIVE_OFFSET[match["which"].casefold()]
+    if year_now is not None and (match := _search(_RELATIVE, lowered)):
+        year = year_now + _RELATIVE_OFFSET[match["which"]]
         return year, year
     return None, None
 
 
-def _status(sentence: str, start: int | None, end: int | None, year_now: int | None) -> PhaseStatus:
+def _status(lowered: str, start: int | None, end: int | None, year_now: int | None) -> PhaseStatus:
     """Planned, ongoing or completed: from the tense first, then the years."""
-    if _PLANNED.search(sentence):
+    if _search(_PLANNED, lowered):
         return PhaseStatus.PLANNED
-    if _ONGOING.search(sentence):
+    if _search(_ONGOING, lowered):
         return PhaseStatus.ONGOING
     if year_now is not None and (start if start is not None else end or 0) > year_now:
         return PhaseStatus.PLANNED
-    if _COMPLETED.search(sentence):
+    if _search(_COMPLETED, lowered):
         return PhaseStatus.COMPLETED
     if year_now is not None and end is not None and end < year_now:
         return PhaseStatus.COMPLETED
     return PhaseStatus.ONGOING if start is not None else PhaseStatus.COMPLETED
 
 
-def _stage(sentence: str) -> PhaseStage:
-    if _PILOT.search(sentence):
+def _stage(lowered: str) -> PhaseStage:
+    if _search(_PILOT, lowered):
         return PhaseStage.PILOT
-    if _NATIONAL.search(sentence):
+    if _search(_NATIONAL, lowered):
         return PhaseStage.NATIONAL
     return PhaseStage.EXPANSION
 
 
-def _phase(sentence: str, block: int, offset: int, year_now: int | None) -> NrmPhase | None:
-    stage = _stage(sentence)
-    regions = tuple(dict.fromkeys(match.code for match in match_regions(sentence)))
+def _phase(
+    sentence: str,
+    span: tuple[int, int],
+    block: int,
+    regions_found: Sequence[RegionMatch],
+    donors_found: Sequence[DonorMatch],
+    year_now: int | None,
+) -> NrmPhase | None:
+    start_at, end_at = span
+    lowered = sentence.lower()
+    stage = _stage(lowered)
+    regions = tuple(dict.fromkeys(m.code for m in regions_found if start_at <= m.start < end_at))
     if not regions and stage is not PhaseStage.NATIONAL:
         return None
-    start, end = _years(sentence, year_now)
-    donors = tuple(dict.fromkeys(match.country or match.name for match in match_donors(sentence)))
+    start, end = _years(lowered, year_now)
+    donors = tuple(
+        dict.fromkeys(m.country or m.name for m in donors_found if start_at <= m.start < end_at)
+    )
     return NrmPhase(
         stage=stage,
-        status=_status(sentence, start, end, year_now),
+        status=_status(lowered, start, end, year_now),
         start=start,
         end=end,
         regions=regions,
         donors=donors,
-        mentions=(Mention(text=sentence.strip(), block=block, start=offset),),
+        mentions=(Mention(text=sentence.strip(), block=block, start=start_at),),
     )
 
 
-def find_phases(texts: Sequence[str], published: dt.date | None) -> tuple[NrmPhase, ...]:
-    """The rollout phases the body reports, in text order; statuses as of `published`."""
-    if not any(_NRM.search(text) for text in texts):
+def _names_mechanism(text: str) -> bool:
+    return any(hint in text for hint in _NRM_HINTS) and _search(_NRM, text) is not None
+
+
+def find_phases(
+    texts: Sequence[str],
+    published: dt.date | None,
+    regions: Sequence[Sequence[RegionMatch]],
+    donors: Sequence[Sequence[DonorMatch]],
+    *,
+    dateline: tuple[int, int] | None = None,
+) -> tuple[NrmPhase, ...]:
+    """The rollout phases the body reports, in text order.
+
+    Args:
+        texts: The texts of the body blocks.
+        published: The document's date: statuses are relative to it.
+        regions: The region matches of each block.
+        donors: The donor matches of each block.
+        dateline: The block and length of the dateline, which says where and
+            when the story was filed, not where and when a mechanism was rolled
+            out: it is passed over.
+    """
+    if not any(_names_mechanism(text) for text in texts):
         return ()
     year_now = published.year if published else None
     phases: list[NrmPhase] = []
     for block, text in enumerate(texts):
+        if not _names_mechanism(text):
+            continue
+        skip = dateline[1] if dateline and dateline[0] == block else 0
         previous_was_phase = False
-        for offset, sentence in _sentences(text):
+        for offset, raw in _sentences(text):
+            sentence = raw[skip - offset :] if offset < skip else raw
+            begin = max(offset, skip)
             if not sentence.strip():
                 continue
-            if not (_NRM.search(sentence) or previous_was_phase):
-                previous_was_phase = False
+            if not (previous_was_phase or _names_mechanism(sentence)):
                 continue
-            phase = _phase(sentence, block, offset, year_now)
+            span = (begin, offset + len(raw))
+            phase = _phase(sentence, span, block, regions[block], donors[block], year_now)
             previous_was_phase = phase is not None
             if phase is not None:
                 phases.append(phase)

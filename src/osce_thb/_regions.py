@@ -278,9 +278,14 @@ def find_regions(blocks: Sequence[str]) -> tuple[Region, ...]:
         One `Region` per code, named as in the gazetteer, with a `Mention` for
         every name found (the surface as written, the block and the offset).
     """
+    return regions_from([match_regions(text) for text in blocks])
+
+
+def regions_from(matches: Sequence[Sequence[RegionMatch]]) -> tuple[Region, ...]:
+    """`Region`s from the matches of each block (`matches[i]` for block i)."""
     mentions: dict[str, list[Mention]] = {}
-    for index, text in enumerate(blocks):
-        for match in match_regions(text):
+    for index, found in enumerate(matches):
+        for match in found:
             mentions.setdefault(match.code, []).append(
                 Mention(text=match.surface, block=index, start=match.start)
             )
