@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations, _donors, _phases, _regions
+from osce_thb import _abbreviations, _donors, _phases, _quotes, _regions
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -64,7 +64,7 @@ def extract(
         )
     return Extracted(
         abbreviations=abbreviations,
-        quotes=(),
+        quotes=_quotes.find_quotes(texts),
         figures=(),
         regions=_regions.regions_from(region_matches),
         donors=_donors.donors_from(donor_matches),
