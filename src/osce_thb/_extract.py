@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations, _donors, _phases, _quotes, _regions
+from osce_thb import _abbreviations, _donors, _figures, _phases, _programmes, _quotes, _regions
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -65,10 +65,10 @@ def extract(
     return Extracted(
         abbreviations=abbreviations,
         quotes=_quotes.find_quotes(texts),
-        figures=(),
+        figures=_figures.find_figures(texts),
         regions=_regions.regions_from(region_matches),
         donors=_donors.donors_from(donor_matches),
-        programmes=(),
+        programmes=_programmes.find_programmes(texts, abbreviations),
         nrm_phases=_phases.find_phases(
             texts, published, region_matches, donor_matches, dateline=dateline_at
         ),
