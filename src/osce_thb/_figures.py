@@ -66,10 +66,9 @@ unbounded repetition.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Final, NamedTuple
 
+from osce_thb._text import BLOCK_SEPARATOR, alternation, block_at, joined
 from osce_thb.model import Figure
 
 if TYPE_CHECKING:
@@ -193,35 +192,6 @@ _MONTH_NAMES: Final = frozenset(
 
 # --------------------------------------------------------------------------- patterns
 
-_Trie: TypeAlias = dict[str, "_Trie"]
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex for any of `words`, factored on shared prefixes.
-
-    `re` tries the branches of an alternation one after the other. The scan runs at
-    every space of the text, so sharing prefixes ("s(?:even(?:teen|ty)?|ix...)")
-    lets it give up on most words after reading one letter once. Longer words win
-    over their prefixes ("seventeen" before "seven").
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _render(trie)
-
-
-def _render(node: _Trie) -> str:
-    branches = [re.escape(char) + _render(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    if len(branches) == 1 and "" not in node:
-        return branches[0]
-    group = "(?:" + "|".join(branches) + ")"
-    return group + "?" if "" in node else group
-
 
 def _cased(words: Iterable[str]) -> list[str]:
     """Each word as written in running text, at the start of a sentence and in capitals."""
@@ -252,13 +222,13 @@ _SCAN: Final = re.compile(
           )
           (?:\.(?P<fraction>[0-9]{{1,6}})|)                 # 1.5, kept before a scale only
         | (?P<words>
-              {_alternation(_TENS_WORDS)}                   # forty
-              (?:[- ]{_alternation(_DIGIT_WORDS)})?         # forty-five / forty five
-            | {_alternation(_NUMBER_WORDS)}                 # six / Seventeen
+              {alternation(_TENS_WORDS)}                   # forty
+              (?:[- ]{alternation(_DIGIT_WORDS)})?         # forty-five / forty five
+            | {alternation(_NUMBER_WORDS)}                 # six / Seventeen
           )(?!\w)                                           # not "tension", "ones"
       )
       (?:[ ](?P<hundred>(?i:hundred))(?!\w)|)               # two hundred
-      (?:[ ](?P<scale>(?i:{_alternation(_SCALES)}))(?!\w)|) # 1.5 million
+      (?:[ ](?P<scale>(?i:{alternation(_SCALES)}))(?!\w)|) # 1.5 million
     )
     """,
     re.VERBOSE,
@@ -287,7 +257,7 @@ _MONTH_AFTER: Final = re.compile(
     rf"""
     (?:[ ]*(?:[-–—]|and|to|&)[ ]*[0-9]{{1,2}})?   # the end of a range of days: 13 and 14 May
     [ ]+(?:of[ ]+)?                               # 13 of May
-    (?:{_alternation(_MONTH_NAMES)})(?!\w)        # case as written: "may" is a verb
+    (?:{alternation(_MONTH_NAMES)})(?!\w)        # case as written: "may" is a verb
     """,
     re.VERBOSE,
 )
@@ -314,10 +284,6 @@ _FOLLOWING_WORDS: Final = re.compile(
 _PHONE_GROUP: Final = re.compile(r"[+(]*[0-9][0-9()+./-]*")
 """A digit group before a number: both are part of a telephone number."""
 
-_SEPARATOR: Final = " \xb6 "
-"""Joins the blocks for the scan. The pilcrow is neither a word, a digit nor a
-space, so no phrase, hedge or date reads across from one block into the next."""
-
 _ODD_SPACES: Final = (
     "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -341,7 +307,7 @@ def find_figures(blocks: Sequence[str]) -> tuple[Figure, ...]:
     """
     if not blocks:
         return ()
-    text, starts = _joined(blocks)
+    text, starts = joined(blocks)
     scan = _plain_spaces(text)
     figures: list[Figure] = []
     for match in _SCAN.finditer(scan):
@@ -349,24 +315,6 @@ def find_figures(blocks: Sequence[str]) -> tuple[Figure, ...]:
         if figure is not None:
             figures.append(figure)
     return tuple(figures)
-
-
-def _joined(blocks: Sequence[str]) -> tuple[str, list[int]]:
-    """The blocks as one text after a space, and where each block starts in it.
-
-    One scan over the whole body costs far less than one scan per block. The
-    leading space lets a pattern that starts with a space match at the very start;
-    `_SEPARATOR` keeps every match inside its block.
-    """
-    text = " " + _SEPARATOR.join(blocks)
-    starts = list(accumulate((len(block) + len(_SEPARATOR) for block in blocks[:-1]), initial=1))
-    return text, starts
-
-
-def _block_at(starts: list[int], position: int) -> tuple[int, int]:
-    """The index of the block `position` (in the joined text) falls in, and the offset."""
-    block = bisect_right(starts, position) - 1
-    return block, position - starts[block]
 
 
 def _plain_spaces(text: str) -> str:
@@ -418,7 +366,7 @@ def _read_figure(text: str, scan: str, match: re.Match[str], starts: list[int]) 
         qualifier=left.qualifier,
         counted=counted,
         text=text[left.start : end],
-        block=_block_at(starts, left.start)[0],
+        block=block_at(starts, left.start)[0],
     )
 
 
@@ -533,7 +481,7 @@ def _is_list_number(scan: str, match: re.Match[str]) -> bool:
     opener = match["open"]
     if opener:
         return opener in "([" and after in (")", "]")
-    opens_block = match.start() == 0 or scan[match.start() - 1] == _SEPARATOR.strip()
+    opens_block = match.start() == 0 or scan[match.start() - 1] == BLOCK_SEPARATOR.strip()
     return opens_block and after in (".", ")")
 
 

@@ -43,7 +43,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from osce_thb._figures import _alternation, _block_at, _joined
+from osce_thb._text import alternation, block_at, joined
 from osce_thb.model import Mention, Programme
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ _HEAD: Final = re.compile(
     (?=[(“"«‘'{"".join(sorted({head[0] for head in _HEADS}))}])
                         # and one test of the next character drops most spaces
     [(“"«‘']?           # an opening bracket or quote
-    (?P<head>{_alternation(_HEADS)})    # factored on shared prefixes
+    (?P<head>{alternation(_HEADS)})    # factored on shared prefixes
     (?:me)?s?(?![\w-])  # a whole word: "programmes", "plans", not "planning"
     """,
     re.VERBOSE,
@@ -288,7 +288,7 @@ def find_programmes(
     """
     if not blocks:
         return ()
-    text, starts = _joined(blocks)
+    text, starts = joined(blocks)
     # Lower-cased once, so that the patterns need no `re.IGNORECASE`, which makes
     # `re` enter every branch of an alternation instead of testing its first letter.
     lower = text.replace("\u0130", "I").lower()  # the one letter whose lower case is longer
@@ -440,7 +440,7 @@ def _programmes(
         if item.start < reached:
             continue
         reached = item.end
-        block, start = _block_at(starts, item.start)
+        block, start = block_at(starts, item.start)
         mentions.setdefault(item.key, []).append(
             Mention(text=text[item.start : item.end], block=block, start=start)
         )

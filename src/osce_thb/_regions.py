@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
 from osce_thb import gazetteer
+from osce_thb._text import alternation
 from osce_thb.model import Mention, Region
 
 if TYPE_CHECKING:
@@ -113,35 +114,12 @@ def _senses() -> Mapping[str, _Sense]:
     }
 
 
-_Trie: TypeAlias = "dict[str, _Trie]"
-"""A node of a character trie: the next characters; "" marks the end of a word."""
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regular expression matching any of `words`, longest first, as a character trie."""
-    root: _Trie = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: _Trie) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(root)
-
-
 @functools.cache
 def _names_re() -> re.Pattern[str]:
     """Any known spelling, as a whole word, longest first."""
     # The trie comes first, so that the engine scans for its first letters; the
     # word boundary before a name is checked by the caller.
-    return re.compile(rf"(?:{_trie(_senses())})(?!\w)")
+    return re.compile(rf"(?:{alternation(sorted(_senses()))})(?!\w)")
 
 
 # --------------------------------------------------------------------------- context
