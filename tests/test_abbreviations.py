@@ -82,9 +82,9 @@ class TestTooltips:
 
     def test_expansion_gives_up_after_too_many_skips(self) -> None:
         """Spelling out a term may pass over a few words, not many."""
-        words = "Alpha one two three four five Beta".split()
+        words = ["Alpha", "one", "two", "three", "four", "five", "Beta"]
         assert expansion_length("ab", words) is None
-        assert expansion_length("ab", "Alpha one Beta".split()) == 3
+        assert expansion_length("ab", ["Alpha", "one", "Beta"]) == 3
 
 
 class TestInline:
