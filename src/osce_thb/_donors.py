@@ -42,6 +42,7 @@ import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from osce_thb import gazetteer
+from osce_thb._text import alternation
 from osce_thb.model import Donor, Mention
 
 if TYPE_CHECKING:
@@ -560,24 +561,28 @@ def _read_list(
 # --------------------------------------------------------------------------- the API
 
 
+_KEYWORD_SCAN: Final = re.compile(
+    alternation(form for stem in _KEYWORDS for form in (stem, stem.capitalize()))
+)
+"""Any cue word's stem, in lower case or capitalised: one scan instead of a find per stem."""
+
+
 def _cue_starts(text: str) -> list[tuple[int, int]]:
     """Where a word that may open a funding cue starts, and where its stem starts.
 
     The two differ for "co-funded", whose cue starts at "co-"; in order of position.
     """
-    found: set[tuple[int, int]] = set()
-    for stem in (*_KEYWORDS, *(k.capitalize() for k in _KEYWORDS)):
-        position = text.find(stem)
-        while position >= 0:
-            before = text[position - 1] if position else " "
-            if not (before.isalnum() or before in "-_"):
-                found.add((position, position))
-            else:
-                prefix = text[max(0, position - 3) : position].lower()
-                if prefix in {"co-", " co"} or (prefix[-2:] == "co" and position == 2):
-                    found.add((position - (3 if before == "-" else 2), position))
-            position = text.find(stem, position + 1)
-    return sorted(found)
+    found: list[tuple[int, int]] = []
+    for match in _KEYWORD_SCAN.finditer(text):
+        position = match.start()
+        before = text[position - 1] if position else " "
+        if not (before.isalnum() or before in "-_"):
+            found.append((position, position))
+        else:
+            prefix = text[max(0, position - 3) : position].lower()
+            if prefix in {"co-", " co"} or (prefix[-2:] == "co" and position == 2):
+                found.append((position - (3 if before == "-" else 2), position))
+    return found
 
 
 def match_donors(text: str) -> list[DonorMatch]:
