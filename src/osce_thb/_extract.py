@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations, _donors, _figures, _phases, _programmes, _quotes, _regions
+from osce_thb import _abbreviations
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -53,6 +53,10 @@ def extract(
     place and date say where and when the story was filed, not where and when a
     mechanism was rolled out.
     """
+    # The extractors compile large patterns and read the gazetteer: load them on
+    # the first parse, not on `import osce_thb`.
+    from osce_thb import _donors, _figures, _phases, _programmes, _quotes, _regions
+
     abbreviations = _abbreviations.merge(tooltips, _abbreviations.find_inline(texts))
     region_matches = [_regions.match_regions(text) for text in texts]
     donor_matches = [_donors.match_donors(text) for text in texts]

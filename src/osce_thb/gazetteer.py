@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
@@ -74,7 +73,15 @@ class CountryEntry:
     status: str = "other"
 
 
+def _data_text(*parts: str) -> str:
+    from importlib import resources  # slow to import; needed only when data is read
+
+    return resources.files("osce_thb").joinpath("data", *parts).read_text(encoding="utf-8")
+
+
 def _data_files(folder: str) -> list[str]:
+    from importlib import resources
+
     root = resources.files("osce_thb").joinpath("data", folder)
     return sorted(
         entry.read_text(encoding="utf-8")
@@ -105,9 +112,7 @@ def regions() -> Mapping[str, RegionEntry]:
 @functools.cache
 def countries() -> Mapping[str, CountryEntry]:
     """Every state the library knows, by ISO 3166-1 alpha-2 code, in code order."""
-    data = json.loads(
-        resources.files("osce_thb").joinpath("data", "countries.json").read_text(encoding="utf-8")
-    )
+    data = json.loads(_data_text("countries.json"))
     found = {
         item["code"]: CountryEntry(
             code=item["code"],
