@@ -1,0 +1,554 @@
+"""Flat tables and JSON-LD: a corpus for spreadsheets, humanitarian tools and search engines.
+
+The typed model nests (a document holds regions, which hold mentions); spreadsheets
+and humanitarian data tools want flat rows that join on a key. This module turns
+one document at a time into rows of four tables, so that a corpus of any size can
+be written while it is read:
+
+* ``documents``: one row per document.
+* ``regions``: one row per mention of a region (a region named three times gives
+  three rows; a region without recorded mentions gives one row).
+* ``donors``: one row per donor.
+* ``phases``: one row per NRM phase and region it covers, so that each row holds
+  one ISO 3166-2 code that maps and pivot tables can join on (a phase that names
+  no region gives one row with the region left empty); ``phase`` numbers the
+  phases of a document, so rows of one phase share it.
+
+Every table starts with ``document`` (the position of the document in the input,
+from 0, as in [`RolloutClaim.document`][osce_thb.RolloutClaim]) and ``path`` (where
+it was read from), so that the tables join on ``document``. Empty cells mean
+"unknown"; lists are joined with ``"; "``.
+
+Each column also has an HXL hashtag (Humanitarian Exchange Language), written as
+a second row when asked for, which HDX and the HXL tools read: core hashtags and
+attributes where they fit (``#adm1+code``, ``#org+funder+name``, ``#date+start``),
+a few descriptive attributes of our own where none does (``#status+stage``).
+
+The rollout timeline of a corpus (`rollout_rows`, `rollout_dict`, `rollout_table`)
+and schema.org JSON-LD for each document (`to_jsonld`) live here too: they are
+the other ways of writing a corpus for people and tools that do not read our JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from osce_thb.model import Paragraph, PhaseStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+    from osce_thb.model import Document
+    from osce_thb.rollout import RegionTimeline, RolloutClaim
+
+__all__ = [
+    "TABLES",
+    "Column",
+    "columns",
+    "header_row",
+    "hxl_row",
+    "rollout_dict",
+    "rollout_rows",
+    "rollout_table",
+    "table_rows",
+    "to_jsonld",
+]
+
+_LIST_SEPARATOR: Final = "; "
+
+Row = tuple[str, ...]
+"""A row of a table: every cell a string, empty when the value is unknown."""
+
+
+class Column(NamedTuple):
+    """A column of a flat table.
+
+    Attributes:
+        name: The header, a lower-case identifier that spreadsheets and code both like.
+        hxl: Its HXL hashtag with attributes, or ``""`` where no hashtag says
+            anything useful (HXL tools ignore untagged columns).
+    """
+
+    name: str
+    hxl: str
+
+
+_KEY_COLUMNS: Final = (Column("document", "#meta+id"), Column("path", "#meta+source"))
+
+_COLUMNS: Final[dict[str, tuple[Column, ...]]] = {
+    "documents": (
+        *_KEY_COLUMNS,
+        Column("kind", "#meta+kind"),
+        Column("title", "#description+title"),
+        Column("published", "#date+reported"),
+        Column("source", "#org+prog+name"),
+        Column("source_closed", "#status+closed"),
+        Column("dateline", "#description+dateline"),
+        Column("dateline_place", "#loc+name"),
+        Column("dateline_country", "#country+name"),
+        Column("dateline_date", "#date+occurred"),
+        Column("fields_of_work", "#sector+name+list"),
+        Column("regions", "#adm1+code+list"),
+        Column("donors", "#org+funder+code+list"),
+        Column("phases", "#indicator+phases+num"),
+        Column("quotes", "#indicator+quotes+num"),
+        Column("figures", "#indicator+figures+num"),
+        Column("blocks", "#indicator+blocks+num"),
+        Column("unparsed", "#indicator+unparsed+num"),
+    ),
+    "regions": (
+        *_KEY_COLUMNS,
+        Column("code", "#adm1+code"),
+        Column("name", "#adm1+name"),
+        Column("country", "#country+code"),
+        Column("mention", "#loc+name"),
+        Column("block", ""),
+        Column("start", ""),
+    ),
+    "donors": (
+        *_KEY_COLUMNS,
+        Column("key", "#org+funder+code"),
+        Column("name", "#org+funder+name"),
+        Column("country", "#country+code"),
+        Column("country_name", "#country+name"),
+        Column("mentions", "#indicator+mentions+num"),
+    ),
+    "phases": (
+        *_KEY_COLUMNS,
+        Column("phase", "#activity+id"),
+        Column("stage", "#status+stage"),
+        Column("status", "#status+progress"),
+        Column("start", "#date+start"),
+        Column("end", "#date+end"),
+        Column("region", "#adm1+code"),
+        Column("region_name", "#adm1+name"),
+        Column("country", "#country+code"),
+        Column("donors", "#org+funder+code+list"),
+        Column("sentence", "#description+text"),
+    ),
+}
+
+TABLES: Final = tuple(_COLUMNS)
+"""The names of the flat tables, in the order they are best read."""
+
+
+def columns(table: str) -> tuple[Column, ...]:
+    """The columns of `table` (one of `TABLES`); `KeyError` for another name."""
+    return _COLUMNS[table]
+
+
+def header_row(table: str) -> Row:
+    """The header row of `table`: its column names."""
+    return tuple(column.name for column in _COLUMNS[table])
+
+
+def hxl_row(table: str) -> Row:
+    """The HXL hashtag row of `table`, written right after the header."""
+    return tuple(column.hxl for column in _COLUMNS[table])
+
+
+def table_rows(table: str, document: Document, *, index: int, path: str) -> Iterator[Row]:
+    """The rows `document` contributes to `table`.
+
+    Args:
+        table: One of `TABLES`.
+        document: The document.
+        index: Its position in the input (the ``document`` column).
+        path: Where it was read from (the ``path`` column).
+    """
+    key = (str(index), path)
+    for row in _ROWS[table](document):
+        yield key + tuple(_cell(value) for value in row)
+
+
+def _cell(value: object) -> str:
+    """A value as a CSV cell: empty for unknown, ISO dates, lower-case booleans, joined lists."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        return _LIST_SEPARATOR.join(_cell(item) for item in value)
+    return str(value)
+
+
+def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
+    dateline = document.dateline
+    source = document.source
+    yield (
+        document.kind,
+        document.title,
+        document.published,
+        source.name if source else None,
+        source.closed if source else None,
+        _dateline_text(document),
+        dateline.place if dateline else None,
+        dateline.country if dateline else None,
+        dateline.date if dateline else None,
+        document.fields_of_work,
+        tuple(region.code for region in document.regions),
+        tuple(donor.key for donor in document.donors),
+        len(document.nrm_phases),
+        len(document.quotes),
+        len(document.figures),
+        len(document.body),
+        len(document.unparsed),
+    )
+
+
+def _region_rows(document: Document) -> Iterator[tuple[object, ...]]:
+    for region in document.regions:
+        country = _region_country(region.code)
+        if not region.mentions:
+            yield (region.code, region.name, country, None, None, None)
+        for mention in region.mentions:
+            yield (region.code, region.name, country, mention.text, mention.block, mention.start)
+
+
+def _donor_rows(document: Document) -> Iterator[tuple[object, ...]]:
+    for donor in document.donors:
+        yield (
+            donor.key,
+            donor.name,
+            donor.country,
+            _country_name(donor.country),
+            len(donor.mentions),
+        )
+
+
+def _phase_rows(document: Document) -> Iterator[tuple[object, ...]]:
+    names = {region.code: region.name for region in document.regions}
+    for number, phase in enumerate(document.nrm_phases):
+        sentence = " ".join(mention.text for mention in phase.mentions) or None
+        head = (number, phase.stage, phase.status, phase.start, phase.end)
+        tail = (phase.donors, sentence)
+        if not phase.regions:
+            yield (*head, None, None, None, *tail)
+        for code in phase.regions:
+            name = names.get(code) or _region_name(code)
+            yield (*head, code, name, _region_country(code), *tail)
+
+
+_ROWS: Final[dict[str, Callable[[Document], Iterator[tuple[object, ...]]]]] = {
+    "documents": _document_rows,
+    "regions": _region_rows,
+    "donors": _donor_rows,
+    "phases": _phase_rows,
+}
+
+
+def _region_name(code: str) -> str:
+    from osce_thb.gazetteer import region
+
+    return region(code).name
+
+
+def _region_country(code: str) -> str:
+    from osce_thb.gazetteer import region
+
+    return region(code).country
+
+
+def _country_name(code: str | None) -> str | None:
+    from osce_thb.gazetteer import countries
+
+    entry = countries().get(code) if code else None
+    return entry.name if entry else None
+
+
+def _dateline_text(document: Document) -> str | None:
+    """The dateline without its closing dash: "DONETSK, Ukraine, 13 December 2013"."""
+    if document.dateline is None:
+        return None
+    return document.dateline.text.rstrip(" \t–—-:") or None
+
+
+# --------------------------------------------------------------------------- rollout
+
+
+_ROLLOUT_HEADER: Final = (
+    "code",
+    "name",
+    "country",
+    "joined",
+    "stage",
+    "planned",
+    "planned_stage",
+    "donors",
+    "documents",
+    "sources",
+    "claims",
+    "disputed",
+)
+_SOURCES_SHOWN: Final = 20  # paths in a cell; a spreadsheet cell is no place for thousands
+
+
+def _planned(timeline: RegionTimeline) -> RolloutClaim | None:
+    """The earliest planned claim, for regions the corpus only expects to join."""
+    planned = [claim for claim in timeline.claims if claim.status is PhaseStatus.PLANNED]
+    return planned[0] if planned else None
+
+
+def rollout_rows(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> Iterator[Row]:
+    """The rollout as CSV rows, the header first: one row per region.
+
+    Args:
+        timelines: What [`rollout`][osce_thb.rollout] returned.
+        labels: Where each document was read from, by position, for the
+            ``documents`` column.
+
+    ``joined`` and ``stage`` leave plans aside (see `RegionTimeline.joined`);
+    ``planned`` and ``planned_stage`` give the earliest plan, for regions that
+    the corpus only expects to join. ``documents`` counts the documents that
+    speak of the region; ``sources`` gives their paths (the first 20, then how
+    many more: the JSON form has them all).
+    """
+    yield _ROLLOUT_HEADER
+    for timeline in timelines:
+        planned = _planned(timeline)
+        yield (
+            timeline.code,
+            timeline.name,
+            _region_country(timeline.code),
+            _cell(timeline.joined),
+            _cell(timeline.stage),
+            _cell(planned.year if planned else None),
+            _cell(planned.stage if planned else None),
+            _cell(timeline.donors),
+            str(len(timeline.documents)),
+            _sources(labels, timeline.documents),
+            str(len(timeline.claims)),
+            _cell(timeline.disputed),
+        )
+
+
+def _sources(labels: Sequence[str], positions: Sequence[int]) -> str:
+    """The paths of the documents at `positions`, in input order, the first few only."""
+    shown = [labels[position] for position in sorted(positions)[:_SOURCES_SHOWN]]
+    more = len(positions) - len(shown)
+    return _LIST_SEPARATOR.join(shown) + (f"{_LIST_SEPARATOR}… ({more} more)" if more else "")
+
+
+def rollout_dict(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> dict[str, Any]:
+    """The rollout as JSON-ready data: every region with every claim, and the documents.
+
+    Claims refer to documents by position (``document``, with the document's
+    title and date beside it); ``documents`` lists every document read, in input
+    order, with where it was read from.
+    """
+    regions = []
+    for timeline in timelines:
+        claims = [
+            {
+                "document": claim.document,
+                "title": claim.title,
+                "published": _json_date(claim.published),
+                "stage": claim.stage.value,
+                "status": claim.status.value,
+                "start": claim.start,
+                "end": claim.end,
+                "donors": list(claim.donors),
+            }
+            for claim in timeline.claims
+        ]
+        regions.append(
+            {
+                "code": timeline.code,
+                "name": timeline.name,
+                "country": _region_country(timeline.code),
+                "joined": timeline.joined,
+                "stage": timeline.stage.value if timeline.stage else None,
+                "donors": list(timeline.donors),
+                "documents": sorted(timeline.documents),
+                "disputed": timeline.disputed,
+                "claims": claims,
+            }
+        )
+    documents = [{"document": position, "path": label} for position, label in enumerate(labels)]
+    return {"regions": regions, "documents": documents}
+
+
+def _json_date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
+    """The rollout as a plain-text table for the terminal, with a one-line summary.
+
+    Regions the corpus only expects to join show the planned year and stage,
+    marked "(planned)"; disputed regions are flagged in the last column.
+    """
+    header = ("CODE", "REGION", "JOINED", "STAGE", "DONORS", "DOCS", "DISPUTED")
+    rows = [header]
+    for timeline in timelines:
+        joined, stage = _cell(timeline.joined), _cell(timeline.stage)
+        planned = _planned(timeline)
+        if timeline.joined is None and planned is not None:
+            joined = f"{_cell(planned.year) or '?'} (planned)"
+        if timeline.stage is None and planned is not None:
+            stage = f"{planned.stage.value} (planned)"
+        rows.append(
+            (
+                timeline.code,
+                timeline.name,
+                joined or "-",
+                stage or "-",
+                ", ".join(timeline.donors) or "-",
+                str(len(timeline.documents)),
+                "yes" if timeline.disputed else "",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    disputed = sum(1 for timeline in timelines if timeline.disputed)
+    lines.append("")
+    lines.append(
+        f"{_count(len(timelines), 'region')} from {_count(documents, 'document')}"
+        + (f", {disputed} disputed" if disputed else "")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+_OSCE: Final = {
+    "@type": "Organization",
+    "name": "Organization for Security and Co-operation in Europe",
+    "alternateName": "OSCE",
+    "url": "https://www.osce.org",
+}
+_DESCRIPTION_LIMIT: Final = 500
+_GENRES: Final = {"op_ed": "Op-ed"}
+
+
+def to_jsonld(document: Document, *, body: bool = False) -> dict[str, Any]:
+    """The document as a schema.org ``NewsArticle`` in JSON-LD.
+
+    What search engines and knowledge graphs read: ``headline``, ``genre`` (the
+    kind), ``datePublished``, ``dateline`` and ``locationCreated`` (from the
+    dateline), ``description`` (the lead paragraph, without its dateline),
+    ``publisher`` (the OSCE) and ``sourceOrganization`` (the office), ``about``
+    (the fields of work), ``spatialCoverage`` (regions as ``AdministrativeArea``
+    with their ISO 3166-2 ``identifier``), ``funder`` (states as
+    ``GovernmentOrganization`` with their ISO 3166-1 ``identifier``, others as
+    ``Organization``), and ``mentions`` (programmes, and the people quoted).
+    Keys with unknown values are left out.
+
+    Args:
+        document: The document.
+        body: Also write the whole text as ``articleBody``. Off by default: the
+            JSON-LD describes the article; the article itself is the page.
+    """
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    if document.title is not None:
+        data["headline"] = document.title
+    data["genre"] = _GENRES.get(document.kind.value, document.kind.value.replace("_", " "))
+    data["inLanguage"] = "en"
+    if document.published is not None:
+        data["datePublished"] = document.published.isoformat()
+    dateline = _dateline_text(document)
+    if dateline is not None:
+        data["dateline"] = dateline
+    if document.dateline is not None and document.dateline.place is not None:
+        place: dict[str, Any] = {"@type": "Place", "name": document.dateline.place}
+        if document.dateline.country is not None:
+            place["containedInPlace"] = {"@type": "Country", "name": document.dateline.country}
+        data["locationCreated"] = place
+    lead = _lead(document)
+    if lead is not None:
+        data["description"] = lead
+    if body and document.body:
+        data["articleBody"] = document.text
+    data["wordCount"] = sum(len(block.text.split()) for block in document.body)
+    data["publisher"] = dict(_OSCE)
+    if document.source is not None:
+        data["sourceOrganization"] = {
+            "@type": "Organization",
+            "name": document.source.name,
+            "parentOrganization": dict(_OSCE),
+        }
+    about = [_cell(field) for field in document.fields_of_work]
+    if about:
+        data["about"] = [{"@type": "Thing", "name": name} for name in about]
+    if document.regions:
+        data["spatialCoverage"] = [_jsonld_region(region.code) for region in document.regions]
+    if document.donors:
+        data["funder"] = [_jsonld_funder(donor.name, donor.country) for donor in document.donors]
+    mentions = _jsonld_mentions(document)
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def _lead(document: Document) -> str | None:
+    """The first paragraph without its dateline, cut to a description's length."""
+    paragraph = next((block for block in document.body if isinstance(block, Paragraph)), None)
+    if paragraph is None:
+        return None
+    text = paragraph.text
+    if document.dateline is not None and text.startswith(document.dateline.text):
+        text = text[len(document.dateline.text) :]
+    text = " ".join(text.split())
+    if len(text) > _DESCRIPTION_LIMIT:
+        text = text[: _DESCRIPTION_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return text or None
+
+
+def _jsonld_region(code: str) -> dict[str, Any]:
+    from osce_thb.gazetteer import region
+
+    entry = region(code)
+    country: dict[str, Any] = {"@type": "Country", "identifier": entry.country}
+    name = _country_name(entry.country)
+    if name is not None:
+        country["name"] = name
+    return {
+        "@type": "AdministrativeArea",
+        "name": entry.name,
+        "identifier": code,
+        "containedInPlace": country,
+    }
+
+
+def _jsonld_funder(name: str, country: str | None) -> dict[str, Any]:
+    if country is None:
+        return {"@type": "Organization", "name": name}
+    area = {"@type": "Country", "identifier": country, "name": _country_name(country) or name}
+    return {
+        "@type": "GovernmentOrganization",
+        "name": name,
+        "identifier": country,
+        "areaServed": area,
+    }
+
+
+def _jsonld_mentions(document: Document) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for programme in document.programmes:
+        item: dict[str, Any] = {"@type": "Thing", "name": programme.name}
+        if programme.acronym is not None:
+            item["alternateName"] = programme.acronym
+        found.append(item)
+    people: dict[str, dict[str, Any]] = {}
+    for quote in document.quotes:
+        speaker = quote.speaker
+        person = people.setdefault(speaker.name, {"@type": "Person", "name": speaker.name})
+        if speaker.title is not None:
+            person.setdefault("honorificPrefix", speaker.title)
+        if speaker.role is not None:
+            person.setdefault("jobTitle", speaker.role)
+    found.extend(people.values())
+    return found

@@ -1,0 +1,839 @@
+"""The command line, driven as a user drives it: arguments in, text and exit status out.
+
+Most tests call `osce_thb.cli.main` in-process with string streams (fast); a few
+run ``python -m osce_thb`` in a subprocess for what only a real process shows:
+the entry point, a real pipe, a reader that goes away, Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import osce_thb
+from osce_thb import _chart, _export, cli
+from osce_thb.model import PhaseStage, PhaseStatus
+from osce_thb.rollout import RegionTimeline, RolloutClaim
+from tests._documents import full_document, minimal_document
+
+SAMPLES = sorted((Path(osce_thb.__file__).parent / "samples").glob("*.txt"))
+COMMANDS = ("parse", "validate", "schema", "rollout", "export")
+_TOWNS = (
+    ("Donetsk", "UA-14"),
+    ("Kharkiv", "UA-63"),
+    ("Luhansk", "UA-09"),
+    ("Vinnytsya", "UA-05"),
+    ("Chernivtsi", "UA-77"),
+    ("Lviv", "UA-46"),
+    ("Odesa", "UA-51"),
+    ("Poltava", "UA-53"),
+)
+
+
+def page(number: int) -> str:
+    """A small, valid press release; its title, dateline and region vary with `number`."""
+    town, _ = _TOWNS[number % len(_TOWNS)]
+    year = 2005 + number % 12
+    return (
+        "Press release\n"
+        f"Page {number:04d}: the referral mechanism reaches {town}\n"
+        "- Source:\n"
+        "- OSCE Project Co-ordinator in Ukraine\n"
+        f"{town.upper()}, Ukraine, {1 + number % 28} March {year} – The National Referral"
+        f" Mechanism (NRM) was set up in {town} region in {year - 1}, with funding from Norway.\n"
+    )
+
+
+def write_pages(folder: Path, count: int, *, per_folder: int = 0) -> list[Path]:
+    """Write `count` pages, in subfolders of `per_folder` pages when given; paths in walk order."""
+    paths = []
+    for number in range(count):
+        sub = folder / f"batch{number // per_folder:03d}" if per_folder else folder
+        sub.mkdir(parents=True, exist_ok=True)
+        path = sub / f"page{number:05d}.txt"
+        path.write_text(page(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+class Run:
+    """What one run of the command line gave: exit status, stdout, stderr."""
+
+    def __init__(self, status: int, out: str, err: str) -> None:
+        self.status, self.out, self.err = status, out, err
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.out.splitlines()]
+
+    @property
+    def errors(self) -> list[str]:
+        return self.err.splitlines()
+
+
+class Tty(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def run(*argv: str | Path, stdin: str = "", stderr: io.StringIO | None = None) -> Run:
+    out, err = io.StringIO(), stderr if stderr is not None else io.StringIO()
+    status = cli.main([str(a) for a in argv], stdout=out, stderr=err, stdin=io.StringIO(stdin))
+    return Run(status, out.getvalue(), err.getvalue())
+
+
+def run_process(
+    *argv: str | Path, stdin: bytes = b"", timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "osce_thb", *map(str, argv)],
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> list[Path]:
+    """Three good pages in a folder of their own."""
+    return write_pages(tmp_path / "pages", 3)
+
+
+@pytest.fixture
+def bad(tmp_path: Path) -> dict[str, Path]:
+    """One input of each kind that cannot be parsed."""
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    files = {
+        "missing": folder / "missing.txt",
+        "folder": folder / "no-pages",
+        "binary": folder / "binary.txt",
+        "latin1": folder / "latin1.txt",
+        "empty": folder / "empty.txt",
+        "not a page": folder / "kind-only.txt",
+    }
+    files["folder"].mkdir()
+    (files["folder"] / "notes.md").write_text("not a page\n")
+    files["binary"].write_bytes(b"abc\x00def\n")
+    files["latin1"].write_bytes(b"caf\xe9\n")
+    files["empty"].write_bytes(b"")
+    files["not a page"].write_text("Press release\n")
+    return files
+
+
+BAD_MESSAGES = {
+    "missing": "0:0: no such file",
+    "folder": "0:0: folder holds no .txt files",
+    "binary": "1:4: NUL byte in the text (line 1): this looks like binary data, not a page",
+    "latin1": "1:4: not UTF-8 text: byte 0xe9 at offset 3 (line 1, column 4) cannot be decoded",
+    "empty": "1:1: empty text: there is nothing to parse",
+    "not a page": "1:1: no title found: the text ends after the kind line 'Press release' (line 1)",
+}
+
+
+# --------------------------------------------------------------------------- help, usage
+
+
+class TestUsage:
+    def test_version(self) -> None:
+        """--version prints the program name and the library's version."""
+        result = run("--version")
+        assert (result.status, result.out) == (0, f"osce-thb {osce_thb.__version__}\n")
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_every_command_has_help_with_examples(self, command: str) -> None:
+        """Every command explains itself, with examples, and exits 0."""
+        result = run(command, "--help")
+        assert result.status == 0
+        assert result.out.startswith(f"usage: osce-thb {command}")
+        assert "examples:" in result.out
+
+    def test_main_help_lists_commands_and_exit_statuses(self) -> None:
+        """The top-level help names every command and what the exit statuses mean."""
+        result = run("--help")
+        assert result.status == 0
+        for word in (*COMMANDS, "exit status", "130"):
+            assert word in result.out
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            ((), "the following arguments are required: COMMAND"),
+            (("frobnicate",), "invalid choice: 'frobnicate'"),
+            (("parse", "--frobnicate"), "unrecognized arguments: --frobnicate"),
+            (("rollout", "--format", "pdf", "x"), "invalid choice: 'pdf'"),
+            (("export", "x.txt"), "the following arguments are required: --to"),
+            (("validate",), "the following arguments are required: FILE"),
+        ],
+    )
+    def test_usage_errors_exit_2(self, argv: tuple[str, ...], message: str) -> None:
+        """A command line argparse cannot read exits 2 with its message on stderr."""
+        result = run(*argv)
+        assert result.status == 2
+        assert message in result.err
+        assert result.out == ""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (("parse",), "osce-thb parse: error: give PATH... (files, folders, - for stdin)"),
+            (("rollout",), "osce-thb rollout: error: give PATH..."),
+            (("export", "--to", "csv", "x.txt"), "--to csv writes four tables"),
+            (("export", "--to", "jsonld", "--hxl", "x.txt"), "--table, --hxl and --bom are for"),
+            (("export", "--to", "csv", "--table", "regions", "--body", "x"), "--body are for"),
+        ],
+    )
+    def test_impossible_requests_exit_2(self, argv: tuple[str, ...], message: str) -> None:
+        """What argparse accepts but cannot be done is a usage error too, before any work."""
+        result = run(*argv)
+        assert result.status == 2
+        assert message in result.err
+
+    def test_unwritable_output_is_a_usage_error(self, tmp_path: Path) -> None:
+        """An --output that cannot be created stops the run before any work."""
+        target = tmp_path / "no" / "such" / "folder" / "out.jsonl"
+        result = run("parse", "--samples", "-o", target)
+        assert result.status == 2
+        assert result.err == f"osce-thb parse: error: cannot write {target}: no such file\n"
+
+    def test_python_dash_m(self) -> None:
+        """``python -m osce_thb`` is the command line."""
+        process = run_process("--version")
+        assert process.returncode == 0
+        assert process.stdout.decode() == f"osce-thb {osce_thb.__version__}\n"
+
+
+# --------------------------------------------------------------------------- parse
+
+
+class TestParse:
+    def test_one_file_gives_one_indented_document(self, pages: list[Path]) -> None:
+        """One input: one JSON document, indented, exactly as `to_json` writes it."""
+        result = run("parse", pages[0])
+        expected = osce_thb.to_json(osce_thb.parse_file(pages[0]), indent=2) + "\n"
+        assert (result.status, result.out, result.err) == (0, expected, "")
+
+    def test_samples_give_json_lines(self) -> None:
+        """--samples parses the pages shipped in the package, one JSON object a line."""
+        result = run("parse", "--samples")
+        assert result.status == 0
+        assert [doc["title"] for doc in result.lines] == [
+            osce_thb.parse_file(path).title for path in SAMPLES
+        ]
+        assert len(SAMPLES) >= 2
+
+    def test_folder_gives_json_lines_in_name_order(self, tmp_path: Path) -> None:
+        """A folder gives its .txt files, subfolders included, sorted by name, hidden ones not."""
+        folder = tmp_path / "corpus"
+        write_pages(folder, 6, per_folder=2)
+        (folder / "batch001" / "readme.md").write_text("# not a page\n")
+        (folder / ".hidden").mkdir()
+        (folder / ".hidden" / "page.txt").write_text(page(99))
+        (folder / ".page.txt").write_text(page(98))
+        (folder / "UPPER.TXT").write_text(page(97))
+        result = run("parse", folder)
+        assert result.status == 0
+        titles = [doc["title"][:9] for doc in result.lines]
+        expected = ["Page 0097", *[f"Page {n:04d}" for n in range(6)]]
+        assert titles == expected
+
+    def test_many_inputs_keep_their_order(self, pages: list[Path]) -> None:
+        """Inputs are written in the order given, one record each."""
+        result = run("parse", pages[2], pages[0], pages[1])
+        assert [doc["title"][:9] for doc in result.lines] == ["Page 0002", "Page 0000", "Page 0001"]
+
+    def test_format_json_with_many_inputs_is_an_array(self, pages: list[Path]) -> None:
+        """--format json with several inputs writes one indented JSON array."""
+        result = run("parse", *pages, "--format", "json")
+        data = json.loads(result.out)
+        assert [osce_thb.from_dict(item) for item in data] == [
+            osce_thb.parse_file(path) for path in pages
+        ]
+        assert result.out.startswith("[\n  {\n    ")
+        assert result.out.endswith("\n]\n")
+
+    def test_format_json_with_nothing_parsed_is_an_empty_array(self, bad: dict[str, Path]) -> None:
+        """When every input fails, --format json still writes valid JSON: an empty array."""
+        result = run("parse", bad["empty"], bad["binary"], "--format", "json")
+        assert (result.status, result.out) == (1, "[]\n")
+
+    def test_format_jsonl_with_one_input(self, pages: list[Path]) -> None:
+        """--format jsonl with one input writes one compact line."""
+        result = run("parse", pages[0], "--format", "jsonl")
+        assert result.out == osce_thb.to_json(osce_thb.parse_file(pages[0])) + "\n"
+
+    def test_output_file(self, pages: list[Path], tmp_path: Path) -> None:
+        """--output writes the records to a file and nothing to stdout."""
+        target = tmp_path / "corpus.jsonl"
+        result = run("parse", pages[0].parent, "-o", target)
+        assert (result.status, result.out) == (0, "")
+        assert len(target.read_text(encoding="utf-8").splitlines()) == 3
+
+    def test_failed_single_input_leaves_no_output_file(
+        self, bad: dict[str, Path], tmp_path: Path
+    ) -> None:
+        """A single input that fails leaves no empty --output file behind."""
+        target = tmp_path / "doc.json"
+        result = run("parse", bad["empty"], "-o", target)
+        assert result.status == 1
+        assert not target.exists()
+
+    def test_stdin(self, pages: list[Path]) -> None:
+        """``-`` reads one page from stdin."""
+        text = pages[0].read_text(encoding="utf-8")
+        result = run("parse", "-", stdin=text)
+        assert result.status == 0
+        assert osce_thb.from_json(result.out) == osce_thb.parse(text)
+
+    def test_empty_stdin(self) -> None:
+        """An empty stdin is reported as ``<stdin>``."""
+        result = run("parse", "-", stdin="")
+        assert (result.status, result.out) == (1, "")
+        assert result.err == "<stdin>:1:1: empty text: there is nothing to parse\n"
+
+    def test_stdin_through_a_real_pipe(self, pages: list[Path]) -> None:
+        """Bytes piped into ``python -m osce_thb parse -`` are parsed."""
+        data = pages[1].read_bytes()
+        process = run_process("parse", "-", stdin=data)
+        assert process.returncode == 0, process.stderr
+        assert osce_thb.from_json(process.stdout) == osce_thb.parse(data.decode())
+
+    def test_stdin_not_utf8_through_a_real_pipe(self) -> None:
+        """Bytes that are not UTF-8 on stdin give one line, not a traceback."""
+        process = run_process("parse", "-", stdin=b"Title\ncaf\xe9\n")
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            "<stdin>:2:4: not UTF-8 text: byte 0xe9 at offset 9 (line 2, column 4)"
+            " cannot be decoded\n"
+        )
+
+    @pytest.mark.parametrize("case", list(BAD_MESSAGES))
+    def test_bad_input_is_one_line_and_the_rest_is_written(
+        self, case: str, bad: dict[str, Path], pages: list[Path]
+    ) -> None:
+        """Each bad input gets one ``path:line:col: message`` line; good ones are still written."""
+        result = run("parse", pages[0], bad[case], pages[1])
+        assert result.status == 1
+        assert result.errors == [f"{bad[case]}:{BAD_MESSAGES[case]}"]
+        assert [doc["title"][:9] for doc in result.lines] == ["Page 0000", "Page 0001"]
+
+    @pytest.mark.skipif(
+        not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file"
+    )
+    def test_unreadable_file(self, tmp_path: Path) -> None:
+        """A file without read permission is reported, not fatal."""
+        path = tmp_path / "secret.txt"
+        path.write_text(page(1))
+        path.chmod(0)
+        result = run("parse", path)
+        assert (result.status, result.errors) == (1, [f"{path}:0:0: permission denied"])
+
+    def test_a_folder_of_many_pages(self, tmp_path: Path) -> None:
+        """300 generated pages in 10 folders plus bad files: every page in order, bad ones named."""
+        folder = tmp_path / "corpus"
+        paths = write_pages(folder, 300, per_folder=30)
+        (folder / "batch003" / "page00095x.txt").write_bytes(b"\x00\x01\x02")
+        (folder / "batch007" / "page00215x.txt").write_bytes(b"")
+        (folder / "zzz.txt").write_text("Press release\n")
+        result = run("parse", folder)
+        assert result.status == 1
+        titles = [doc["title"] for doc in result.lines]
+        assert titles == [osce_thb.parse_file(path).title for path in paths]
+        assert [line.split(":")[0] for line in result.errors] == [
+            str(folder / "batch003" / "page00095x.txt"),
+            str(folder / "batch007" / "page00215x.txt"),
+            str(folder / "zzz.txt"),
+        ]
+
+    def test_progress_bar_when_forced(self, tmp_path: Path) -> None:
+        """--progress draws a bar on stderr, and erases it at the end."""
+        write_pages(tmp_path / "p", 60)
+        result = run("parse", tmp_path / "p", "--progress")
+        assert "] 60/60 pages" in result.err
+        assert result.err.endswith("\r")
+        assert len(result.lines) == 60
+
+    def test_progress_bar_on_a_terminal_for_long_work(self, tmp_path: Path) -> None:
+        """On a terminal, more than 50 pages get a bar; a few pages do not."""
+        write_pages(tmp_path / "many", 51)
+        write_pages(tmp_path / "few", 3)
+        many, few = Tty(), Tty()
+        run("parse", tmp_path / "many", stderr=many)
+        run("parse", tmp_path / "few", stderr=few)
+        assert "51/51 pages" in many.getvalue()
+        assert few.getvalue() == ""
+
+    def test_no_progress_bar(self, tmp_path: Path) -> None:
+        """--no-progress keeps a terminal quiet; a stderr that is not a terminal is quiet anyway."""
+        write_pages(tmp_path / "p", 60)
+        tty = Tty()
+        run("parse", tmp_path / "p", "--no-progress", stderr=tty)
+        assert tty.getvalue() == ""
+        assert run("parse", tmp_path / "p").err == ""
+
+    def test_progress_bar_makes_way_for_errors(self, tmp_path: Path) -> None:
+        """An error line erases the bar first, so that it stands on a line of its own."""
+        write_pages(tmp_path / "p", 60)
+        (tmp_path / "p" / "page00030x.txt").write_bytes(b"")
+        result = run("parse", tmp_path / "p", "--progress")
+        message = f"{tmp_path / 'p' / 'page00030x.txt'}:1:1: empty text"
+        before = result.err.split(message)[0]
+        assert before.endswith("\r")
+
+
+class TestInterrupts:
+    @pytest.mark.parametrize(
+        ("fmt", "check"),
+        [
+            ("jsonl", lambda out: [json.loads(line) for line in out.splitlines()]),
+            ("json", json.loads),
+        ],
+    )
+    def test_ctrl_c_leaves_complete_records(
+        self, fmt: str, check: Any, pages: list[Path], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ctrl-C stops the run with status 130; what was written is complete (arrays closed)."""
+        real = cli._read_page
+        calls = []
+
+        def interrupted_on_third(path: str, stdin: Any) -> osce_thb.Document:
+            calls.append(path)
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+            return real(path, stdin)
+
+        monkeypatch.setattr(cli, "_read_page", interrupted_on_third)
+        result = run("parse", pages[0].parent, "--format", fmt)
+        assert result.status == 130
+        assert len(check(result.out)) == 2
+        assert result.err == "osce-thb: interrupted\n"
+
+    def test_signals_wait_for_the_record_being_written(self) -> None:
+        """A signal during a write is held until the write is done, then interrupts."""
+        done = []
+        with cli._Signals() as signals, pytest.raises(KeyboardInterrupt):
+            with signals.critical():
+                signal.raise_signal(signal.SIGINT)
+                done.append("written")
+            done.append("never")
+        assert done == ["written"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    def test_sigint_on_a_real_process(self, tmp_path: Path) -> None:
+        """SIGINT to a running ``parse -o``: exit 130, and every line written is a whole record."""
+        write_pages(tmp_path / "p", 3000)
+        target = tmp_path / "out.jsonl"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "osce_thb", "parse", tmp_path / "p", "-o", target],
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            if target.exists() and target.stat().st_size > 0:
+                break
+            time.sleep(0.005)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+        text = target.read_text(encoding="utf-8")
+        assert text.endswith("\n")
+        records = [json.loads(line) for line in text.splitlines()]
+        if process.returncode == 0:  # pragma: no cover - finished before the signal came
+            assert len(records) == 3000
+        else:
+            assert process.returncode == 130
+            assert 0 < len(records) < 3000
+            assert err.decode() == "osce-thb: interrupted\n"
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+    def test_reader_going_away_is_quiet(self, tmp_path: Path) -> None:
+        """Piped into ``head``: no traceback when the reader closes the pipe."""
+        write_pages(tmp_path / "p", 400)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "osce_thb", "parse", tmp_path / "p"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        json.loads(process.stdout.readline())
+        process.stdout.close()
+        with process.stderr:
+            err = process.stderr.read()
+        process.wait(timeout=30)
+        assert err == b""
+        assert process.returncode == 141
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def _jsonl(*documents: osce_thb.Document) -> str:
+    return "".join(osce_thb.to_json(document) + "\n" for document in documents)
+
+
+class TestValidate:
+    def test_valid_json_lines(self, tmp_path: Path) -> None:
+        """Valid documents: a summary line and status 0."""
+        path = tmp_path / "docs.jsonl"
+        path.write_text(_jsonl(full_document(), minimal_document()), encoding="utf-8")
+        result = run("validate", path)
+        assert (result.status, result.out, result.err) == (
+            0,
+            "2 documents checked: all valid\n",
+            "",
+        )
+
+    def test_problems_in_json_lines(self, tmp_path: Path) -> None:
+        """Each problem is one ``file:line:col: $.path: reason`` line; other lines still checked."""
+        good = osce_thb.to_json(minimal_document())
+        bad_kind = good.replace('"kind":"other"', '"kind":"poem"', 1)
+        path = tmp_path / "docs.jsonl"
+        path.write_text("\n".join([good, bad_kind, '{"kind": ', "", good]) + "\n")
+        result = run("validate", path)
+        assert result.status == 1
+        assert result.out.splitlines() == [
+            f"{path}:2:1: $.kind: unknown value 'poem' (expected one of 'event', 'feature',"
+            " 'interview', 'news_item', 'op_ed', 'other', 'press_release', 'publication',"
+            " 'speech', 'statement', 'story')",
+            f"{path}:3:10: $: not valid JSON: Expecting value",
+            "4 documents checked: 2 invalid (2 problems)",
+        ]
+
+    def test_one_json_document(self, tmp_path: Path) -> None:
+        """A .json file holds one document; its problems point at where it starts."""
+        data = osce_thb.to_dict(minimal_document())
+        data["published"] = "13 December 2013"
+        path = tmp_path / "doc.json"
+        path.write_text("\n  " + json.dumps(data))
+        result = run("validate", path, "-q")
+        assert result.status == 1
+        assert result.out == (
+            f"{path}:2:3: $.published: invalid date '13 December 2013' (expected YYYY-MM-DD)\n"
+        )
+
+    def test_json_array_from_parse(self, pages: list[Path], tmp_path: Path) -> None:
+        """What ``parse --format json`` writes for many pages validates, item by item."""
+        path = tmp_path / "docs.json"
+        assert run("parse", *pages, "--format", "json", "-o", path).status == 0
+        assert run("validate", path).out == "3 documents checked: all valid\n"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data[1]["regions"][0]["code"] = "UA-99"
+        path.write_text(json.dumps(data, indent=2))
+        result = run("validate", path, "-q")
+        line = path.read_text().splitlines().index("  {", 2) + 1
+        assert result.out == f"{path}:{line}:3: $[1].regions[0].code: unknown region code 'UA-99'\n"
+
+    def test_stdin_json_lines_and_indented_json(self, pages: list[Path]) -> None:
+        """From stdin, a first line that is a whole object means JSON Lines; else one document."""
+        lines = run("parse", *pages).out
+        assert run("validate", "-", stdin=lines).out == "3 documents checked: all valid\n"
+        single = run("parse", pages[0]).out
+        assert run("validate", "-", stdin=single).out == "1 document checked: all valid\n"
+
+    def test_unreadable_inputs(self, tmp_path: Path, bad: dict[str, Path]) -> None:
+        """Missing files, folders, empty files and bytes not UTF-8 go to stderr; status 1."""
+        empty = tmp_path / "empty.jsonl"
+        empty.write_text("\n\n")
+        latin = tmp_path / "latin.json"
+        latin.write_bytes(b'{"title": "caf\xe9"}')
+        result = run("validate", bad["missing"], bad["folder"], empty, latin)
+        assert result.status == 1
+        assert result.errors == [
+            f"{bad['missing']}:0:0: no such file",
+            f"{bad['folder']}:0:0: is a folder, not a file",
+            f"{empty}:0:0: empty file: no documents",
+            f"{latin}:1:15: not UTF-8 text: byte 0xe9 at offset 14 cannot be decoded",
+        ]
+        assert result.out == "0 documents checked: all valid; 4 files could not be read\n"
+
+
+# --------------------------------------------------------------------------- schema
+
+
+class TestSchema:
+    def test_prints_the_schema(self, tmp_path: Path) -> None:
+        """``schema`` prints `json_schema()`; --output writes it to a file."""
+        result = run("schema")
+        assert (result.status, json.loads(result.out)) == (0, osce_thb.json_schema())
+        target = tmp_path / "schema.json"
+        assert run("schema", "-o", target).out == ""
+        assert json.loads(target.read_text(encoding="utf-8")) == osce_thb.json_schema()
+
+
+# --------------------------------------------------------------------------- rollout
+
+
+class TestRollout:
+    def test_table(self) -> None:
+        """The default is a table for the terminal, one row per region, and a summary."""
+        result = run("rollout", "--samples")
+        assert result.status == 0
+        lines = result.out.splitlines()
+        assert lines[0].split() == [
+            "CODE",
+            "REGION",
+            "JOINED",
+            "STAGE",
+            "DONORS",
+            "DOCS",
+            "DISPUTED",
+        ]
+        assert lines[1].split()[:5] == ["UA-05", "Vinnytsia", "Oblast", "2012", "expansion"]
+        assert any("2014 (planned)" in line for line in lines)
+        assert lines[-1].endswith("from 2 documents")
+
+    def test_csv(self) -> None:
+        """--format csv: the table's rows with every column, one row per region."""
+        result = run("rollout", "--samples", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(result.out)))
+        by_code = {row["code"]: row for row in rows}
+        assert by_code["UA-63"]["joined"] == "2012"
+        assert by_code["UA-63"]["donors"] == "DK; DE; IE; LI"
+        assert by_code["UA-59"]["planned"] == "2014"
+        assert by_code["UA-59"]["joined"] == ""
+        assert (by_code["UA-14"]["documents"], by_code["UA-14"]["sources"]) == (
+            "1",
+            str(SAMPLES[0]),
+        )
+
+    def test_json(self) -> None:
+        """--format json: every region with every claim, and the documents read."""
+        data = json.loads(run("rollout", "--samples", "--format", "json").out)
+        assert data["documents"] == [
+            {"document": n, "path": str(path)} for n, path in enumerate(SAMPLES)
+        ]
+        donetsk = next(region for region in data["regions"] if region["code"] == "UA-14")
+        assert (donetsk["joined"], donetsk["stage"]) == (2012, "expansion")  # the pilot has no year
+        assert {claim["stage"] for claim in donetsk["claims"]} == {"pilot", "expansion"}
+
+    def test_format_from_the_output_name(self, tmp_path: Path) -> None:
+        """Without --format, ``-o rollout.svg`` writes SVG, ``.csv`` CSV, ``.json`` JSON."""
+        for suffix in ("svg", "csv", "json"):
+            target = tmp_path / f"rollout.{suffix}"
+            assert run("rollout", "--samples", "-o", target).status == 0
+            text = target.read_text(encoding="utf-8")
+            assert text.startswith({"svg": "<svg", "csv": "code,", "json": "{"}[suffix])
+
+    def test_svg_is_a_chart(self) -> None:
+        """--format svg: well-formed SVG with a title, a legend and a row per region."""
+        result = run("rollout", "--samples", "--format", "svg")
+        root = ET.fromstring(result.out)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        texts = [element.text or "" for element in root.iter("{http://www.w3.org/2000/svg}text")]
+        for label in ("Pilot", "Expansion", "National rollout", "Planned (hatched)", "Sumy Oblast"):
+            assert label in texts
+        assert "url(#planned-expansion)" in result.out
+
+    def test_documents_parsed_before(self, tmp_path: Path) -> None:
+        """JSON Lines written by ``parse`` give the same rollout as the pages."""
+        corpus = tmp_path / "corpus.jsonl"
+        run("parse", "--samples", "-o", corpus)
+        from_pages = json.loads(run("rollout", "--samples", "-f", "json").out)
+        from_json = json.loads(run("rollout", corpus, "-f", "json").out)
+        assert from_json["regions"] == from_pages["regions"]
+        assert [d["path"] for d in from_json["documents"]] == [f"{corpus}:1", f"{corpus}:2"]
+        piped = json.loads(run("rollout", "-", "-f", "json", stdin=corpus.read_text()).out)
+        assert piped["regions"] == from_pages["regions"]
+
+    def test_bad_inputs_are_reported(self, bad: dict[str, Path], tmp_path: Path) -> None:
+        """Bad pages and invalid documents get a line each; the rest still makes the rollout."""
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_text('{"schema_version": 1, "kind": 7}\n')
+        result = run("rollout", "--samples", bad["empty"], corpus)
+        assert result.status == 1
+        assert result.errors == [
+            f"{bad['empty']}:{BAD_MESSAGES['empty']}",
+            f"{corpus}:1:1: invalid document: $.kind: expected a string, got 7",
+        ]
+        assert result.out.splitlines()[-1].endswith("from 2 documents")
+
+    def test_no_phases(self, pages: list[Path]) -> None:
+        """A corpus without NRM phases gives an empty table and a chart that says so."""
+        (pages[0].parent / "plain.txt").write_text("A title\nA paragraph without phases.\n")
+        result = run("rollout", pages[0].parent / "plain.txt", "-f", "svg")
+        assert "No NRM rollout phases found" in result.out
+        ET.fromstring(result.out)
+
+
+# --------------------------------------------------------------------------- export
+
+
+class TestExport:
+    def test_csv_folder_of_tables(self, tmp_path: Path) -> None:
+        """--to csv -o DIR writes the four tables, joined on ``document``."""
+        target = tmp_path / "tables"
+        result = run("export", "--samples", "--to", "csv", "-o", target)
+        assert (result.status, result.out) == (0, "")
+        assert sorted(p.name for p in target.iterdir()) == [
+            "documents.csv",
+            "donors.csv",
+            "phases.csv",
+            "regions.csv",
+        ]
+        tables = {
+            name: list(csv.DictReader(io.StringIO((target / f"{name}.csv").read_text("utf-8"))))
+            for name in _export.TABLES
+        }
+        documents = [osce_thb.parse_file(path) for path in SAMPLES]
+        assert [row["title"] for row in tables["documents"]] == [d.title for d in documents]
+        assert len(tables["regions"]) == sum(
+            max(len(region.mentions), 1) for d in documents for region in d.regions
+        )
+        assert [row["key"] for row in tables["donors"]] == ["DK", "DE", "IE", "LI"]
+        expansion = [row for row in tables["phases"] if row["start"] == "2012"]
+        assert [row["region"] for row in expansion] == list(documents[0].nrm_phases[1].regions)
+        assert {row["donors"] for row in expansion} == {"DK; DE; IE; LI"}
+
+    def test_hxl_row(self, tmp_path: Path) -> None:
+        """--hxl adds the hashtag row right after the header."""
+        result = run("export", "--samples", "--to", "csv", "--table", "phases", "--hxl")
+        header, hashtags, *rows = csv.reader(io.StringIO(result.out))
+        assert header[:2] == ["document", "path"]
+        assert dict(zip(header, hashtags, strict=True)) == {
+            column.name: column.hxl for column in _export.columns("phases")
+        }
+        assert {"#adm1+code", "#date+start", "#org+funder+code+list"} <= set(hashtags)
+        assert all(tag == "" or tag.startswith("#") for tag in hashtags)
+        assert len(rows) == 15
+
+    def test_one_table_to_a_file_with_bom(self, tmp_path: Path) -> None:
+        """--table with --output writes that table to the file; --bom starts it with a BOM."""
+        target = tmp_path / "donors.csv"
+        run("export", "--samples", "--to", "csv", "--table", "donors", "--bom", "-o", target)
+        assert target.read_bytes().startswith(b"\xef\xbb\xbfdocument,path,key,")
+
+    def test_csv_output_that_is_a_file(self, tmp_path: Path) -> None:
+        """All four tables need a folder: a file given as --output is a usage error."""
+        target = tmp_path / "tables.csv"
+        target.write_text("")
+        result = run("export", "--samples", "--to", "csv", "-o", target)
+        assert result.status == 2
+        assert "is a file" in result.err
+
+    def test_jsonld_one_document(self, pages: list[Path]) -> None:
+        """--to jsonld with one page writes one NewsArticle object."""
+        data = json.loads(run("export", pages[0], "--to", "jsonld").out)
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"] == osce_thb.parse_file(pages[0]).title
+        assert data["spatialCoverage"][0]["identifier"] == "UA-14"
+        assert "articleBody" not in data
+
+    def test_jsonld_many_documents(self, pages: list[Path]) -> None:
+        """Several inputs give a JSON array, or JSON Lines with --format jsonl; --body adds text."""
+        array = json.loads(run("export", *pages, "--to", "jsonld", "--body").out)
+        assert [item["headline"][:9] for item in array] == ["Page 0000", "Page 0001", "Page 0002"]
+        assert all("articleBody" in item for item in array)
+        lines = run("export", *pages, "--to", "jsonld", "--format", "jsonl").lines
+        assert [item["datePublished"] for item in lines] == [
+            item["datePublished"] for item in array
+        ]
+
+    def test_bad_inputs_are_reported(self, bad: dict[str, Path], tmp_path: Path) -> None:
+        """A bad input gets its line; the tables hold the others."""
+        result = run("export", "--samples", bad["binary"], "--to", "csv", "--table", "documents")
+        assert result.status == 1
+        assert result.errors == [f"{bad['binary']}:{BAD_MESSAGES['binary']}"]
+        assert len(result.out.splitlines()) == 3
+
+
+class TestExportFunctions:
+    def test_table_rows_of_a_full_document(self) -> None:
+        """Every table has a row for each item, cells as strings, in the columns' order."""
+        document = full_document()
+        for table in _export.TABLES:
+            rows = list(_export.table_rows(table, document, index=4, path="a.txt"))
+            assert rows
+            assert all(len(row) == len(_export.columns(table)) for row in rows)
+            assert all(row[:2] == ("4", "a.txt") for row in rows)
+        (documents,) = _export.table_rows("documents", document, index=0, path="a.txt")
+        row = dict(zip(_export.header_row("documents"), documents, strict=True))
+        assert row["published"] == "2013-12-01"
+        assert row["source_closed"] == "true"
+        assert row["dateline"] == "KYIV, Ukraine, 29 November 2013"
+
+    def test_a_minimal_document_has_empty_cells(self) -> None:
+        """Unknown values are empty cells; a document without regions has no region rows."""
+        document = minimal_document()
+        (cells,) = _export.table_rows("documents", document, index=0, path="p")
+        row = dict(zip(_export.header_row("documents"), cells, strict=True))
+        assert row["kind"] == "other"
+        for column in ("title", "published", "source", "source_closed", "dateline", "regions"):
+            assert row[column] == ""
+        assert list(_export.table_rows("regions", document, index=0, path="p")) == []
+
+    def test_jsonld_of_a_full_document(self) -> None:
+        """Funders are states with ISO codes or organisations; people quoted are mentioned."""
+        data = _export.to_jsonld(full_document())
+        assert data["datePublished"] == "2013-12-01"
+        assert data["dateline"] == "KYIV, Ukraine, 29 November 2013"
+        assert data["locationCreated"]["name"] == "Kyiv"
+        assert all(item["@type"] == "AdministrativeArea" for item in data["spatialCoverage"])
+        types = {funder["@type"] for funder in data["funder"]}
+        assert types <= {"GovernmentOrganization", "Organization"}
+        assert any(item["@type"] == "Person" for item in data["mentions"])
+        assert data["sourceOrganization"]["name"] == "OSCE Project Co-ordinator in Ukraine"
+        json.dumps(data)
+
+    def test_jsonld_of_a_minimal_document_leaves_unknowns_out(self) -> None:
+        """Keys whose values are unknown are absent, not null."""
+        data = _export.to_jsonld(minimal_document())
+        assert None not in data.values()
+        assert "datePublished" not in data
+
+
+def _claim(
+    document: int, stage: PhaseStage, status: PhaseStatus, start: int | None, end: int | None
+) -> RolloutClaim:
+    return RolloutClaim(
+        document=document,
+        title=None,
+        published=None,
+        stage=stage,
+        status=status,
+        start=start,
+        end=end,
+        donors=(),
+    )
+
+
+class TestChart:
+    def test_overlapping_claims_share_the_row_in_lanes(self) -> None:
+        """Claims over the same years get thinner lanes; claims that follow each other do not."""
+        overlapping = RegionTimeline(
+            code="UA-14",
+            name="Donetsk Oblast",
+            claims=(
+                _claim(0, PhaseStage.PILOT, PhaseStatus.COMPLETED, 2010, 2012),
+                _claim(1, PhaseStage.EXPANSION, PhaseStatus.COMPLETED, 2011, 2011),
+                _claim(1, PhaseStage.NATIONAL, PhaseStatus.PLANNED, 2014, None),
+                _claim(0, PhaseStage.PILOT, PhaseStatus.COMPLETED, None, None),
+            ),
+        )
+        bars = _chart._bars(overlapping, ["a.txt", "b.txt"])
+        assert _chart._lanes(bars, list(range(2010, 2015))) == [0, 1, 0, 0]
+        svg = _chart.rollout_svg([overlapping], ["a.txt", "b.txt"])
+        root = ET.fromstring(svg)
+        assert "year?" in svg
+        assert "url(#planned-national)" in svg
+        assert root.find("{http://www.w3.org/2000/svg}title") is not None
+        tips = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+        assert "Donetsk Oblast (UA-14): pilot, completed, 2010–2012\nsource: a.txt" in tips
+
+
+def test_sample_pages_ship_in_the_package() -> None:
+    """The sample pages are package data, found without the repository."""
+    assert [Path(p).name for p in cli._sample_paths()] == [p.name for p in SAMPLES]
