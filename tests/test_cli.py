@@ -617,7 +617,8 @@ class TestRollout:
             {"document": n, "path": str(path)} for n, path in enumerate(SAMPLES)
         ]
         donetsk = next(region for region in data["regions"] if region["code"] == "UA-14")
-        assert (donetsk["joined"], donetsk["stage"]) == (2012, "expansion")  # the pilot has no year
+        # The pilot has no year, but a pilot precedes an expansion: joined by 2012, as a pilot.
+        assert (donetsk["joined"], donetsk["stage"]) == (2012, "pilot")
         assert {claim["stage"] for claim in donetsk["claims"]} == {"pilot", "expansion"}
 
     def test_format_from_the_output_name(self, tmp_path: Path) -> None:

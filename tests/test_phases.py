@@ -135,6 +135,21 @@ class TestRollout:
         assert (poltava.joined, poltava.donors, poltava.documents) == (2013, ("NO",), (1,))
         assert [t.code for t in timelines] == ["UA-59", "UA-53"]
 
+    def test_a_pilot_without_a_year_is_how_a_region_joined(self) -> None:
+        """A yearless pilot and a dated expansion: joined in that year, as a pilot."""
+        text = (
+            "The NRM was piloted in Sumy region. From 2012 to 2013 the NRM was set up in"
+            " Sumy and Poltava regions."
+        )
+        timelines = osce_thb.rollout([self._doc("Both", text, dt.date(2014, 1, 1))])
+        poltava, sumy = timelines  # same year: in code order
+        assert (sumy.code, sumy.joined, sumy.stage) == ("UA-59", 2012, PhaseStage.PILOT)
+        assert (poltava.code, poltava.joined, poltava.stage) == (
+            "UA-53",
+            2012,
+            PhaseStage.EXPANSION,
+        )
+
     def test_planned_regions_have_no_join_year(self) -> None:
         """A region known only from plans has not joined yet."""
         doc = self._doc("Plan", "Next year the NRM will cover Sumy region.", dt.date(2015, 3, 3))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["RegionTimeline", "RolloutClaim", "rollout"]
 
 _NEVER = 10_000  # sorts claims without a year after those with one
+_STAGE_ORDER = {PhaseStage.PILOT: 0, PhaseStage.EXPANSION: 1, PhaseStage.NATIONAL: 2}
 
 
 @attrs.frozen(kw_only=True)
@@ -80,9 +81,15 @@ class RegionTimeline:
 
     @property
     def stage(self) -> PhaseStage | None:
-        """The stage by which the region joined: the earliest claim that is not a plan."""
-        reached = self._reached()
-        return reached[0].stage if reached else None
+        """The stage by which the region joined, among the claims that are not plans.
+
+        The earliest stage of the claims in the join year, or without a year: a
+        pilot comes before an expansion by definition, so a pilot the text gives
+        no year for still tells how a region that later expanded first joined.
+        """
+        joined = self.joined
+        candidates = [c.stage for c in self._reached() if c.year is None or c.year == joined]
+        return min(candidates, key=_STAGE_ORDER.__getitem__) if candidates else None
 
     @property
     def donors(self) -> tuple[str, ...]:
@@ -134,7 +141,14 @@ def rollout(documents: Iterable[Document]) -> tuple[RegionTimeline, ...]:
             code=code,
             name=region(code).name,
             claims=tuple(
-                sorted(found, key=lambda c: (_NEVER if c.year is None else c.year, c.document))
+                sorted(
+                    found,
+                    key=lambda c: (
+                        _NEVER if c.year is None else c.year,
+                        _STAGE_ORDER[c.stage],
+                        c.document,
+                    ),
+                )
             ),
         )
         for code, found in claims.items()
