@@ -414,6 +414,18 @@ class TestParseFile:
             "      ^"
         )
 
+    def test_parse_bytes_names_the_input_only_when_told(self) -> None:
+        """parse_bytes reads bytes like a file; the message names the input if given."""
+        data = b"Title\nAb\xffcd\n"
+        with pytest.raises(ParseError) as caught:
+            osce_thb.parse_bytes(data)
+        assert caught.value.message == (
+            "not UTF-8 text: byte 0xff at offset 8 (line 2, column 3) cannot be decoded"
+        )
+        with pytest.raises(ParseError, match=r"^<stdin>: not UTF-8"):
+            osce_thb.parse_bytes(data, name="<stdin>")
+        assert osce_thb.parse_bytes(page().encode()) == osce_thb.parse(page())
+
     @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
     def test_real_pages_parse(self, name: str) -> None:
         """The real pages parse, and no menu item reaches the body."""

@@ -16,7 +16,7 @@ when first needed.
 from __future__ import annotations
 
 from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
-from osce_thb._parser import parse, parse_file
+from osce_thb._parser import parse, parse_bytes, parse_file
 from osce_thb._render import render
 from osce_thb._version import __version__
 from osce_thb.errors import JsonError, ModelError, ParseError
@@ -82,6 +82,7 @@ __all__ = [
     "json_schema",
     "load_jsonl",
     "parse",
+    "parse_bytes",
     "parse_file",
     "render",
     "rollout",

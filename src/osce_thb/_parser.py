@@ -44,7 +44,7 @@ from osce_thb.model import (
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["parse", "parse_bytes", "parse_file"]
 
 
 class _Line(NamedTuple):
@@ -148,9 +148,9 @@ def _is_menu_item(text: str) -> bool:
 
 def _next_text(texts: list[str], index: int) -> str | None:
     """The next non-blank line at or after `index`, if any."""
-    for text in texts[index:]:
-        if text:
-            return text
+    for position in range(index, len(texts)):  # no slice: that would copy the rest each time
+        if texts[position]:
+            return texts[position]
     return None
 
 
@@ -237,8 +237,12 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
 
 
 def _is_title(text: str) -> bool:
-    """A title: not a metadata bullet, not a paragraph that opens with a dateline."""
-    return not _METADATA.fullmatch(text) and _dateline.match_dateline(text) is None
+    """A title: not a metadata bullet or menu item, not a paragraph that opens with a dateline."""
+    return (
+        not _METADATA.fullmatch(text)
+        and not _is_menu_item(text)
+        and _dateline.match_dateline(text) is None
+    )
 
 
 def _parse_title(page: _Page) -> str | None:
@@ -321,7 +325,11 @@ def _is_related_start(lines: list[_Line], index: int) -> bool:
     """A kind label, a title, then a date within the next two lines."""
     if lines[index].text.casefold() not in _KIND_LABELS:
         return False
-    following = [line.text for line in lines[index + 1 : index + 4] if line.text]
+    following = []
+    for line in lines[index + 1 : index + 4]:
+        if not line.text:  # an item's lines stand together, as `_parse_footer` reads them
+            break
+        following.append(line.text)
     return len(following) >= 2 and any(_dates.parse_date(text) for text in following[1:3])
 
 
@@ -341,6 +349,8 @@ def _find_footer(lines: list[_Line], start: int) -> int:
                     break
                 head = probe
                 taken += 1
+                if text.casefold() in _KIND_LABELS:  # an undated item: its headings come before
+                    taken = 0
                 probe -= 1
             return head
     return len(lines)
@@ -578,6 +588,33 @@ def _fail_empty(lines: list[_Line], page: _Page) -> None:
     raise ParseError(msg, line=last.number, column=1, snippet=last.text)
 
 
+def parse_bytes(data: bytes, *, name: str | None = None) -> Document:
+    """Decode UTF-8 bytes (a BOM and CRLF line ends are fine) and parse them.
+
+    Args:
+        data: The page's bytes.
+        name: What to call the input in error messages (a path, "<stdin>").
+
+    Raises:
+        ParseError: The bytes are not UTF-8 (the message gives the byte offset,
+            line and column), or the text cannot be parsed (see `parse`).
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - line_start + 1
+        msg = (
+            f"{name + ': ' if name else ''}not UTF-8 text: byte 0x{data[offset : offset + 1].hex()}"
+            f" at offset {offset} (line {line}, column {column}) cannot be decoded"
+        )
+        snippet = data[line_start:].split(b"\n", 1)[0].decode("utf-8", "replace")
+        raise ParseError(msg, line=line, column=column, snippet=snippet, offset=offset) from None
+    return parse(text)
+
+
 def parse_file(path: str | os.PathLike[str]) -> Document:
     """Read a page from a UTF-8 file (a BOM and CRLF line ends are fine) and parse it.
 
@@ -588,23 +625,4 @@ def parse_file(path: str | os.PathLike[str]) -> Document:
     """
     with open(path, "rb") as handle:  # noqa: PTH123  # a str or PathLike, as the caller gave it
         data = handle.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        offset = error.start
-        line = data.count(b"\n", 0, offset) + 1
-        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-        bad = data[offset : offset + 1].hex()
-        msg = (
-            f"{os.fspath(path)}: not UTF-8 text: byte 0x{bad} at offset {offset}"
-            f" (line {line}, column {column}) cannot be decoded"
-        )
-        snippet = data[data.rfind(b"\n", 0, offset) + 1 :].split(b"\n", 1)[0]
-        raise ParseError(
-            msg,
-            line=line,
-            column=column,
-            snippet=snippet.decode("utf-8", "replace"),
-            offset=offset,
-        ) from None
-    return parse(text)
+    return parse_bytes(data, name=os.fspath(path))

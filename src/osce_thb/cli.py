@@ -447,23 +447,6 @@ def _stdin_lines(stdin: IO[str]) -> Iterator[bytes]:
             yield line.encode("utf-8")
 
 
-def _parse_bytes(data: bytes, label: str) -> Document:
-    """Parse a page read as bytes, as `parse_file` does for a file."""
-    from osce_thb._parser import parse
-    from osce_thb.errors import ParseError
-
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line, column = _position_in_bytes(data, error.start)
-        msg = (
-            f"not UTF-8 text: byte 0x{data[error.start : error.start + 1].hex()}"
-            f" at offset {error.start} (line {line}, column {column}) cannot be decoded"
-        )
-        raise ParseError(msg, line=line, column=column, offset=error.start) from None
-    return parse(text)
-
-
 def _position_in_bytes(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
@@ -474,10 +457,10 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 def _read_page(path: str, stdin: IO[str]) -> Document:
     """The document of a page file, or of stdin for ``-``."""
-    from osce_thb._parser import parse_file
+    from osce_thb._parser import parse_bytes, parse_file
 
     if path == _STDIN:
-        return _parse_bytes(b"".join(_stdin_lines(stdin)), _STDIN_LABEL)
+        return parse_bytes(b"".join(_stdin_lines(stdin)))
     return parse_file(path)
 
 
@@ -671,6 +654,8 @@ def _documents(session: _Session, paths: Sequence[str]) -> Iterator[tuple[str, D
 
 
 def _stdin_documents(session: _Session) -> Iterator[tuple[str, Document]]:
+    from osce_thb._parser import parse_bytes
+
     lines = _stdin_lines(session.stdin)
     head: list[bytes] = []
     for raw in lines:
@@ -683,7 +668,7 @@ def _stdin_documents(session: _Session) -> Iterator[tuple[str, Document]]:
         yield from _usable(session, _STDIN, records)
         return
     try:
-        document = _parse_bytes(b"".join(itertools.chain(head, lines)), _STDIN_LABEL)
+        document = parse_bytes(b"".join(itertools.chain(head, lines)))
     except ValueError as error:
         session.fail(_failure(_STDIN, error))
     else:
