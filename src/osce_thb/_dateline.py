@@ -52,6 +52,7 @@ _PATTERNS = tuple(
     )
 )
 _PLACE_ONLY = _PATTERNS[-1]
+_CAPITALS_ONLY = (_PATTERNS[1], _PLACE_ONLY)  # their place is `_UPPER_PLACE`
 # Capitals that lead a sentence without being a place.
 _NOT_PLACES = frozenset({"OSCE", "ODIHR", "NGO", "NGOS", "UN", "EU", "UNDP", "IOM", "NRM", "THB"})
 
@@ -65,7 +66,16 @@ _STANDALONE = re.compile(
 _GLUED = re.compile(
     rf"(?P<place>{_UPPER_PLACE}),\s(?:(?P<country>{_PLACE}),\s)?(?P<date>{DATE_WORDS}){_TAG}{_DASH}"
 )
+_GLUE_HINT = re.compile(r"\d[^\W\d_a-z]")  # "...7 June 2016TIRANA": a date runs into capitals
 _GLUED_WINDOW = 600  # captions are short; look no further into the paragraph
+
+
+def _in_capitals(place: str | None) -> bool:
+    """Whether `place` has no lower-case letter in any script (`_UPPER_WORD` checks ASCII only).
+
+    "Громада" is a Cyrillic word in lower case, not a place in capitals.
+    """
+    return place is None or place == place.upper()
 
 
 @attrs.frozen
@@ -111,6 +121,8 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
             continue
         if pattern is _PLACE_ONLY and match["place"].upper() in _NOT_PLACES:
             continue
+        if pattern in _CAPITALS_ONLY and not _in_capitals(match["place"]):
+            continue
         return _build(match, paragraph)
     return None
 
@@ -118,12 +130,19 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
 def match_standalone(line: str) -> DatelineMatch | None:
     """A line that is nothing but a date or place-and-date ("KYIV 18 November 2002")."""
     match = _STANDALONE.fullmatch(line.strip())
-    return _build(match, line.strip()) if match else None
+    if match is None or not _in_capitals(match["place"]):
+        return None
+    return _build(match, line.strip())
 
 
 def find_glued(paragraph: str) -> tuple[int, DatelineMatch] | None:
     """A dateline glued after a caption: its start offset and match, if found."""
-    match = _GLUED.search(paragraph, 1, _GLUED_WINDOW)
+    if _GLUE_HINT.search(paragraph, 0, _GLUED_WINDOW) is None:
+        return None  # no digit runs into a capital: nothing is glued (a cheap scan first)
+    match = next(
+        (m for m in _GLUED.finditer(paragraph, 1, _GLUED_WINDOW) if _in_capitals(m["place"])),
+        None,
+    )
     if match is None:
         return None
     found = _build(match, paragraph)

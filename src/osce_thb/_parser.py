@@ -108,7 +108,9 @@ _FOOTER_HEADING = re.compile(
     r"|more\ stories|read\ more|you\ may\ also\ be\ interested\ in.*)",
 )
 
+_BULLET_CHARS = frozenset("•·▪●◦‣*-–—")
 _BULLET = re.compile(r"(?:[•·▪●◦‣*]|[-–—](?=\s))\s*(?P<text>.+)")
+_STANDALONE_MAX_CHARS = 80  # "TBILISI/BATUMI, Georgia, 13 December 2013" and the like
 _CLOSING = tuple('.,;:!?…"”’»)]')
 _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 14
@@ -160,6 +162,7 @@ def _parse_menu(texts: list[str]) -> int:
     Rule: menu = { "-" | "- item" | heading }, where a heading is a line of its
     own followed by menu items. The kind line, by contrast, is followed by the
     title, and the title by metadata: the menu is told by its shape, not its words.
+    A metadata bullet ("- Date:") is never a menu heading, even with "- value" after it.
     """
     first = _next_text(texts, 0)
     if first is None or not _is_menu_item(first):
@@ -170,7 +173,7 @@ def _parse_menu(texts: list[str]) -> int:
             continue
         if not _is_menu_item(text):
             following = _next_text(texts, index + 1)
-            if following is None or not _is_menu_item(following):
+            if following is None or not _is_menu_item(following) or _METADATA.fullmatch(text):
                 return index
         last_item = index
     number = last_item + 1
@@ -288,7 +291,7 @@ def _parse_metadata(page: _Page) -> tuple[dt.date | None, Source | None, tuple[s
         elif key == "source" and values:
             name = _CLOSED.sub("", values[0])
             source = Source(name=name, closed=name != values[0]) if name.strip() else None
-            for extra_line in values_lines[1:]:
+            for extra_line in values_lines[1:] if source else values_lines:  # "(closed)" alone
                 page.keep(extra_line)
         else:
             fields.extend(part.strip() for value in values for part in value.split(","))
@@ -326,8 +329,8 @@ def _is_related_start(lines: list[_Line], index: int) -> bool:
     if lines[index].text.casefold() not in _KIND_LABELS:
         return False
     following = []
-    for line in lines[index + 1 : index + 4]:
-        if not line.text:  # an item's lines stand together, as `_parse_footer` reads them
+    for line in lines[index + 1 : index + 4]:  # the item's lines, as `_parse_footer` groups them
+        if not line.text or line.text.casefold() in _KIND_LABELS:
             break
         following.append(line.text)
     return len(following) >= 2 and any(_dates.parse_date(text) for text in following[1:3])
@@ -392,8 +395,7 @@ def _related_item(page: _Page, kind: DocumentKind, group: list[_Line]) -> Relate
         date = _dates.parse_date(line.text) if published is None else None
         if date is not None:
             published = date
-        elif source is None:
-            name = _CLOSED.sub("", line.text)
+        elif source is None and (name := _CLOSED.sub("", line.text)):  # not "(closed)" alone
             source = Source(name=name, closed=name != line.text)
         else:
             page.keep(line)
@@ -421,8 +423,10 @@ def _join_tooltip(page: _Page, index: int) -> str | None:
     """Restore a glossary tooltip spilled over lines `index` and `index + 1`."""
     line = page.lines[index].text
     following = page.lines[index + 1].text if index + 1 < len(page.lines) else ""
-    if not following or not line[-1:].isalnum():
-        return None
+    last = line[line.rfind(" ") + 1 :]
+    half = len(last) // 2
+    if not following or last[-half:] != last[-2 * half : -half] or half < 2:
+        return None  # a quick look: the line does not end in a doubled term ("NGONGO")
     tooltip = _abbreviations.restore_tooltip(line, following)
     if tooltip is None:
         return None
@@ -447,7 +451,7 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
     candidates: list[_Candidate] = []
     seen: set[str] = set()
     if title:
-        seen.add(_fold(title))
+        seen.add(title.casefold())
     while page.index < end:
         line = page.lines[page.index]
         if not line.text:
@@ -459,17 +463,19 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
         if _REPOST.match(text):
             page.keep(line)
             continue
-        standalone = _dateline.match_standalone(text)
+        standalone = (
+            _dateline.match_standalone(text) if len(text) <= _STANDALONE_MAX_CHARS else None
+        )
         if standalone is not None:
             if standalone.dateline.date is not None:
                 page.extra_dates.append(standalone.dateline.date)
             page.keep(line)
             continue
-        key = _fold(text)
+        key = text.casefold()
         if key in seen:
             continue
         seen.add(key)
-        bullet = _BULLET.fullmatch(text)
+        bullet = _BULLET.fullmatch(text) if text[0] in _BULLET_CHARS else None
         if bullet:
             candidates.append(_Candidate(line, bullet["text"].strip(), bullet=True))
         else:

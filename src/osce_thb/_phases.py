@@ -18,8 +18,9 @@ the document's date.
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from osce_thb.model import Mention, NrmPhase, PhaseStage, PhaseStatus
 
@@ -32,26 +33,84 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
-# Patterns below have no leading \b: the regex engine then scans for their first
-# characters quickly, and `_search` checks the left word boundary itself. The
-# cue patterns run on lower-cased text, which is faster than IGNORECASE.
+# No leading \b: the regex engine then scans for the first characters quickly,
+# and `_search` checks the left word boundary itself.
 _NRM = re.compile(r"(?:NRMs?|(?:[Nn]ational\s)?[Rr]eferral\s[Mm]echanisms?)\b")
 _NRM_HINTS = ("NRM", "eferral")  # cheap substring tests before the regex
-_PILOT = re.compile(r"pilot(?:s|ed|ing)?\b")
-_NATIONAL = re.compile(
-    r"(?:nationwide|nation-wide|across\s+the\s+(?:whole\s+)?country|in\s+all\s+(?:the\s+)?regions"
-    r"|at\s+(?:the\s+)?national\s+level)\b"
+_WORD = re.compile(r"[a-z]+")
+
+
+class _Cues(NamedTuple):
+    """Words and word pairs that signal a stage or a status."""
+
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    phrases: tuple[str, ...] = ()  # longer ones, matched in the spaced, lower-cased text
+
+    def found(self, words: set[str], pairs: set[tuple[str, str]], spaced: str) -> bool:
+        return (
+            not self.words.isdisjoint(words)
+            or not self.pairs.isdisjoint(pairs)
+            or any(phrase in spaced for phrase in self.phrases)
+        )
+
+
+def _pairs(*texts: str) -> frozenset[tuple[str, str]]:
+    return frozenset((first, second) for first, second in (text.split() for text in texts))
+
+
+# Each cue is looked up in the set of the sentence's lower-case words (and word
+# pairs): one tokenisation per sentence instead of a regex scan per cue.
+_PILOT = _Cues(frozenset({"pilot", "pilots", "piloted", "piloting"}))
+_NATIONAL = _Cues(
+    frozenset({"nationwide"}),
+    _pairs("nation wide"),
+    (
+        " across the country ",
+        " across the whole country ",
+        " in all regions ",
+        " in all the regions ",
+        " at national level ",
+        " at the national level ",
+    ),
 )
-_PLANNED = re.compile(
-    r"(?:expected\s+to|will|shall|plans?\s+to|planned|(?:is|are)\s+to\s+\w+|next\s+year"
-    r"|upcoming|intends?\s+to|scheduled\s+to|aims?\s+to)\b"
+_NATIONAL_HINTS = ("nation", "country", "all regions", "all the regions")  # cheap pre-test
+_PLANNED = _Cues(
+    frozenset({"will", "shall", "planned", "upcoming"}),
+    _pairs(
+        "expected to",
+        "plan to",
+        "plans to",
+        "is to",
+        "are to",
+        "next year",
+        "intend to",
+        "intends to",
+        "scheduled to",
+        "aim to",
+        "aims to",
+    ),
 )
-_ONGOING = re.compile(
-    r"(?:is\s+being|are\s+being|currently|continues|continue\s+to|ongoing|under\s+way|underway)\b"
+_ONGOING = _Cues(
+    frozenset({"currently", "continues", "ongoing", "underway"}),
+    _pairs("is being", "are being", "continue to", "under way"),
 )
-_COMPLETED = re.compile(
-    r"(?:was|were|has\s+been|have\s+been|had|has\s+helped|have\s+helped|helped|established"
-    r"|introduced|completed|launched|piloted|developed|set\s+up)\b"
+_COMPLETED = _Cues(
+    frozenset(
+        {
+            "was",
+            "were",
+            "had",
+            "helped",
+            "established",
+            "introduced",
+            "completed",
+            "launched",
+            "piloted",
+            "developed",
+        }
+    ),
+    _pairs("has been", "have been", "set up"),
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _RANGE = re.compile(rf"(?P<start>{_YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<end>{_YEAR})\b")
@@ -60,6 +119,8 @@ _BY = re.compile(rf"(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?P<end>{_YEAR})\b
 _SINGLE = re.compile(rf"(?P<year>{_YEAR})\b")
 _RELATIVE = re.compile(r"(?P<which>next|this|last)\s+year\b")
 _RELATIVE_OFFSET = {"next": 1, "this": 0, "last": -1}
+_SINCE_CUES = ("since", "starting", "as of")
+_BY_CUES = ("by", "until", "till")
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -83,42 +144,62 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _years(lowered: str, year_now: int | None) -> tuple[int | None, int | None]:
-    """The first and last year a (lower-cased) sentence gives for its phase."""
+    """The first and last year a (lower-cased) sentence gives for its phase.
+
+    The cheap tests (a year at all, a cue word as a substring) come first: most
+    sentences need no more than one scan for digits.
+    """
+    year = _search(_SINGLE, lowered)
+    if year is None:
+        relative = _search(_RELATIVE, lowered) if "year" in lowered else None
+        if year_now is not None and relative is not None:
+            return (year_now + _RELATIVE_OFFSET[relative["which"]],) * 2
+        return None, None
     if match := _search(_RANGE, lowered):
         start, end = int(match["start"]), int(match["end"])
         return (start, end) if start <= end else (end, start)
-    if match := _search(_SINCE, lowered):
+    if any(cue in lowered for cue in _SINCE_CUES) and (match := _search(_SINCE, lowered)):
         return int(match["start"]), None
-    if match := _search(_BY, lowered):
+    if any(cue in lowered for cue in _BY_CUES) and (match := _search(_BY, lowered)):
         return None, int(match["end"])
-    if match := _search(_SINGLE, lowered):
-        year = int(match["year"])
-        return year, year
-    if year_now is not None and (match := _search(_RELATIVE, lowered)):
-        year = year_now + _RELATIVE_OFFSET[match["which"]]
-        return year, year
-    return None, None
+    return int(year["year"]), int(year["year"])
 
 
-def _status(lowered: str, start: int | None, end: int | None, year_now: int | None) -> PhaseStatus:
+class _Words(NamedTuple):
+    """A lower-cased sentence as the cue lookups need it."""
+
+    words: set[str]
+    pairs: set[tuple[str, str]]
+    spaced: str  # the words joined by single spaces, with a space at each end
+
+    @classmethod
+    def of(cls, lowered: str) -> _Words:
+        words = _WORD.findall(lowered)
+        return cls(set(words), set(itertools.pairwise(words)), f" {' '.join(words)} ")
+
+    def have(self, cues: _Cues) -> bool:
+        return cues.found(self.words, self.pairs, self.spaced)
+
+
+def _status(words: _Words, start: int | None, end: int | None, year_now: int | None) -> PhaseStatus:
     """Planned, ongoing or completed: from the tense first, then the years."""
-    if _search(_PLANNED, lowered):
+    if words.have(_PLANNED):
         return PhaseStatus.PLANNED
-    if _search(_ONGOING, lowered):
+    if words.have(_ONGOING):
         return PhaseStatus.ONGOING
     if year_now is not None and (start if start is not None else end or 0) > year_now:
         return PhaseStatus.PLANNED
-    if _search(_COMPLETED, lowered):
+    if words.have(_COMPLETED):
         return PhaseStatus.COMPLETED
     if year_now is not None and end is not None and end < year_now:
         return PhaseStatus.COMPLETED
     return PhaseStatus.ONGOING if start is not None else PhaseStatus.COMPLETED
 
 
-def _stage(lowered: str) -> PhaseStage:
-    if _search(_PILOT, lowered):
+def _stage(words: _Words) -> PhaseStage:
+    if words.have(_PILOT):
         return PhaseStage.PILOT
-    if _search(_NATIONAL, lowered):
+    if words.have(_NATIONAL):
         return PhaseStage.NATIONAL
     return PhaseStage.EXPANSION
 
@@ -132,9 +213,12 @@ def _phase(
     year_now: int | None,
 ) -> NrmPhase | None:
     start_at, end_at = span
-    lowered = sentence.lower()
-    stage = _stage(lowered)
     regions = tuple(dict.fromkeys(m.code for m in regions_found if start_at <= m.start < end_at))
+    lowered = sentence.lower()
+    if not regions and not any(phrase in lowered for phrase in _NATIONAL_HINTS):
+        return None  # no region, and no word of a national rollout: not a phase
+    words = _Words.of(lowered)
+    stage = _stage(words)
     if not regions and stage is not PhaseStage.NATIONAL:
         return None
     start, end = _years(lowered, year_now)
@@ -143,7 +227,7 @@ def _phase(
     )
     return NrmPhase(
         stage=stage,
-        status=_status(lowered, start, end, year_now),
+        status=_status(words, start, end, year_now),
         start=start,
         end=end,
         regions=regions,
