@@ -9,8 +9,7 @@ matter of data, not code. Files are read once, on first use, so that
 from __future__ import annotations
 
 import functools
-import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -73,6 +72,12 @@ class CountryEntry:
     status: str = "other"
 
 
+def _json_loads(text: str) -> Any:
+    import json  # only when data is read: keeps `import osce_thb` cheap
+
+    return json.loads(text)
+
+
 def _data_text(*parts: str) -> str:
     from importlib import resources  # slow to import; needed only when data is read
 
@@ -95,7 +100,7 @@ def regions() -> Mapping[str, RegionEntry]:
     """Every region the library knows, by ISO 3166-2 code, in code order."""
     found: dict[str, RegionEntry] = {}
     for text in _data_files("regions"):
-        data = json.loads(text)
+        data = _json_loads(text)
         for item in data["regions"]:
             entry = RegionEntry(
                 code=item["code"],
@@ -112,7 +117,7 @@ def regions() -> Mapping[str, RegionEntry]:
 @functools.cache
 def countries() -> Mapping[str, CountryEntry]:
     """Every state the library knows, by ISO 3166-1 alpha-2 code, in code order."""
-    data = json.loads(_data_text("countries.json"))
+    data = _json_loads(_data_text("countries.json"))
     found = {
         item["code"]: CountryEntry(
             code=item["code"],

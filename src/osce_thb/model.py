@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from osce_thb import gazetteer as _gazetteer  # cheap: its data loads on first lookup
 from osce_thb.errors import ModelError
 
 if TYPE_CHECKING:
@@ -211,18 +212,14 @@ def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _check_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    from osce_thb.gazetteer import is_region_code  # the gazetteer loads lazily
-
-    if not isinstance(value, str) or not is_region_code(value):
+    if not isinstance(value, str) or not _gazetteer.is_region_code(value):
         _fail(instance, attribute, value, f"unknown region code {value!r}")
 
 
 def _optional_country_code(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
-    from osce_thb.gazetteer import is_country_code
-
-    if value is not None and (not isinstance(value, str) or not is_country_code(value)):
+    if value is not None and (not isinstance(value, str) or not _gazetteer.is_country_code(value)):
         _fail(instance, attribute, value, f"unknown ISO 3166-1 alpha-2 country code {value!r}")
 
 
@@ -277,21 +274,33 @@ class Dateline:
 
 @attrs.frozen(kw_only=True)
 class Paragraph:
-    """A paragraph of the body (one line of the raw text)."""
+    """A paragraph of the body (one line of the raw text).
+
+    Attributes:
+        text: The paragraph, with glossary tooltips restored.
+    """
 
     text: str = attrs.field(validator=_text)
 
 
 @attrs.frozen(kw_only=True)
 class Heading:
-    """A subheading of the body: a short line without closing punctuation."""
+    """A subheading of the body: a short line without closing punctuation.
+
+    Attributes:
+        text: The heading.
+    """
 
     text: str = attrs.field(validator=_text)
 
 
 @attrs.frozen(kw_only=True)
 class ListItem:
-    """An item of a bulleted or dashed list in the body, without its bullet."""
+    """An item of a bulleted or dashed list in the body, without its bullet.
+
+    Attributes:
+        text: The item, without its bullet.
+    """
 
     text: str = attrs.field(validator=_text)
 
@@ -518,7 +527,8 @@ class Document:
             fields this library does not know, kept as strings.
         dateline: The dateline of the first paragraph, if there is one.
         body: Paragraphs, headings and list items, in order.
-        abbreviations: Abbreviations the text defines, in order of first definition.
+        abbreviations: Abbreviations the text defines, one per short form: those of
+            glossary tooltips first, then those defined inline, each in text order.
         quotes: Quoted words with their speakers.
         figures: Counted quantities.
         regions: Regions the body names, in order of first mention.
