@@ -18,7 +18,9 @@ linear in the length of the paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -34,38 +36,53 @@ _UPPER_PLACE = rf"(?:{_UPPER_WORD}(?:[ /\-]{_UPPER_WORD}){{0,3}})"
 _DASH = r"\s*[-–—]{1,2}(?:\s+|(?=\S))"
 _TAG = r"(?:\s\((?P<tag>[^()\n]{1,40})\))?"
 
-_PATTERNS = tuple(
-    re.compile(pattern, re.VERBOSE)
-    for pattern in (
-        # Place, [Country,] date [(tag)] –
-        rf"""(?P<place>{_PLACE}),\s(?:(?P<country>{_PLACE}),\s)?
-             (?P<date>{DATE_WORDS}){_TAG}{_DASH}""",
-        # PLACE [Country,] date –   (no comma after the place: capitals only)
-        rf"""(?P<place>{_UPPER_PLACE})\s(?:(?P<country>{_PLACE}),\s)?
-             (?P<date>{DATE_WORDS}){_TAG}{_DASH}""",
-        # date, Place –
-        rf"""(?P<date>{DATE_WORDS}),\s(?P<place>{_PLACE}){_TAG}{_DASH}""",
-        # (OSCE PLACE) –   or   (PLACE) –
-        rf"""\((?:OSCE\s)?(?P<place>{_PLACE})\){_DASH}""",
-        # PLACE –   (capitals only, so that "Training - a summary" is no dateline)
-        rf"""(?P<place>{_UPPER_PLACE}){_DASH}""",
-    )
+_SOURCES = (
+    # Place, [Country,] date [(tag)] –
+    rf"""(?P<place>{_PLACE}),\s(?:(?P<country>{_PLACE}),\s)?
+         (?P<date>{DATE_WORDS}){_TAG}{_DASH}""",
+    # PLACE [Country,] date –   (no comma after the place: capitals only)
+    rf"""(?P<place>{_UPPER_PLACE})\s(?:(?P<country>{_PLACE}),\s)?
+         (?P<date>{DATE_WORDS}){_TAG}{_DASH}""",
+    # date, Place –
+    rf"""(?P<date>{DATE_WORDS}),\s(?P<place>{_PLACE}){_TAG}{_DASH}""",
+    # (OSCE PLACE) –   or   (PLACE) –
+    rf"""\((?:OSCE\s)?(?P<place>{_PLACE})\){_DASH}""",
+    # PLACE –   (capitals only, so that "Training - a summary" is no dateline)
+    rf"""(?P<place>{_UPPER_PLACE}){_DASH}""",
 )
-_PLACE_ONLY = _PATTERNS[-1]
-_CAPITALS_ONLY = (_PATTERNS[1], _PLACE_ONLY)  # their place is `_UPPER_PLACE`
+_PLACE_ONLY = len(_SOURCES) - 1
+_CAPITALS_ONLY = (1, _PLACE_ONLY)  # the patterns whose place is `_UPPER_PLACE`
 # Capitals that lead a sentence without being a place.
 _NOT_PLACES = frozenset({"OSCE", "ODIHR", "NGO", "NGOS", "UN", "EU", "UNDP", "IOM", "NRM", "THB"})
 
 # A dateline with no dash, standing alone on a line: "KYIV 18 November 2002".
-_STANDALONE = re.compile(
+_STANDALONE = (
     rf"(?:(?P<place>{_UPPER_PLACE}),?\s(?:(?P<country>{_PLACE}),\s)?)?(?P<date>{DATE_WORDS})"
 )
 
 # Inside a paragraph, a capitals-first dateline glued to a photo caption:
 # "...Tirana, 7 June 2016TIRANA, 7 June 2016 – The training...".
-_GLUED = re.compile(
+_GLUED = (
     rf"(?P<place>{_UPPER_PLACE}),\s(?:(?P<country>{_PLACE}),\s)?(?P<date>{DATE_WORDS}){_TAG}{_DASH}"
 )
+
+
+class _Regexes(NamedTuple):
+    leads: tuple[re.Pattern[str], ...]
+    standalone: re.Pattern[str]
+    glued: re.Pattern[str]
+
+
+@functools.cache
+def _regexes() -> _Regexes:
+    """The patterns, compiled on first use: compiling them costs milliseconds at import."""
+    return _Regexes(
+        tuple(re.compile(source, re.VERBOSE) for source in _SOURCES),
+        re.compile(_STANDALONE),
+        re.compile(_GLUED),
+    )
+
+
 _GLUE_HINT = re.compile(r"\d[^\W\d_a-z]")  # "...7 June 2016TIRANA": a date runs into capitals
 _GLUED_WINDOW = 600  # captions are short; look no further into the paragraph
 
@@ -115,13 +132,13 @@ def _build(match: re.Match[str], text: str) -> DatelineMatch | None:
 
 def match_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline that leads `paragraph`, if it has one."""
-    for pattern in _PATTERNS:
+    for index, pattern in enumerate(_regexes().leads):
         match = pattern.match(paragraph)
         if match is None or match.end() >= len(paragraph):  # a dateline leads into text
             continue
-        if pattern is _PLACE_ONLY and match["place"].upper() in _NOT_PLACES:
+        if index == _PLACE_ONLY and match["place"].upper() in _NOT_PLACES:
             continue
-        if pattern in _CAPITALS_ONLY and not _in_capitals(match["place"]):
+        if index in _CAPITALS_ONLY and not _in_capitals(match["place"]):
             continue
         return _build(match, paragraph)
     return None
@@ -129,7 +146,7 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
 
 def match_standalone(line: str) -> DatelineMatch | None:
     """A line that is nothing but a date or place-and-date ("KYIV 18 November 2002")."""
-    match = _STANDALONE.fullmatch(line.strip())
+    match = _regexes().standalone.fullmatch(line.strip())
     if match is None or not _in_capitals(match["place"]):
         return None
     return _build(match, line.strip())
@@ -140,7 +157,11 @@ def find_glued(paragraph: str) -> tuple[int, DatelineMatch] | None:
     if _GLUE_HINT.search(paragraph, 0, _GLUED_WINDOW) is None:
         return None  # no digit runs into a capital: nothing is glued (a cheap scan first)
     match = next(
-        (m for m in _GLUED.finditer(paragraph, 1, _GLUED_WINDOW) if _in_capitals(m["place"])),
+        (
+            m
+            for m in _regexes().glued.finditer(paragraph, 1, _GLUED_WINDOW)
+            if _in_capitals(m["place"])
+        ),
         None,
     )
     if match is None:
