@@ -198,15 +198,20 @@ def _tuple_of(*types: type) -> Any:
         if not isinstance(value, tuple):
             _fail(instance, attribute, value, "must be a tuple")
             return
-        for position, item in enumerate(value):
+        for item in value:
             if not isinstance(item, types):
+                position = next(i for i, other in enumerate(value) if other is item)
                 _fail(instance, attribute, item, f"item {position} must be a {names}")
 
     return check
 
 
+_strings = _tuple_of(str)  # built once: validators run for every object the parser makes
+_field_items = _tuple_of(FieldOfWork, str)
+
+
 def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _tuple_of(str)(instance, attribute, value)
+    _strings(instance, attribute, value)
     for code in value:  # type: ignore[attr-defined]
         _check_region_code(instance, attribute, code)
 
@@ -233,7 +238,7 @@ def _fields_of_work(value: Iterable[FieldOfWork | str]) -> tuple[FieldOfWork | s
 
 
 def _field_names(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _tuple_of(FieldOfWork, str)(instance, attribute, value)
+    _field_items(instance, attribute, value)
     for item in value:  # type: ignore[attr-defined]
         if isinstance(item, str) and not item.strip():
             _fail(instance, attribute, item, "a field of work must not be blank")
@@ -475,7 +480,7 @@ class NrmPhase:
     start: int | None = attrs.field(default=None, validator=_optional_year)
     end: int | None = attrs.field(default=None, validator=_years_in_order)
     regions: tuple[str, ...] = attrs.field(default=(), validator=_region_codes)
-    donors: tuple[str, ...] = attrs.field(default=(), validator=_tuple_of(str))
+    donors: tuple[str, ...] = attrs.field(default=(), validator=_strings)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
 
 
