@@ -256,13 +256,16 @@ _COMPOUND_WHO = re.compile(r"(?<![\w.-])(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*\Z")
 """The name before the hyphen of a compound: one or two capitalised words."""
 
 _TOKEN = re.compile(
-    r"""(?:[A-Z]\.){2,}                               # U.S., U.K.
+    r"""[A-Z]\.(?:[A-Z]\.)+                           # U.S., U.K.
       | ['’]s\b                                      # a possessive
-      | [^\W\d_](?:[\w&-]*\w)?(?:['’](?!s\b)\w+)*    # a word
+      | [^\W\d_][\w&-]*(?<![&-])(?:['’](?!s\b)\w+)*  # a word, not ending in "&" or "-"
       | \d(?:[\d,.]*\d)?
       | \S""",
     re.VERBOSE,
 )
+"""A token. Written for speed, as it runs once a word: every branch starts with one
+character test, which `re` makes before it enters the branch, and a word runs to its
+end, then steps back over a final "&" or "-" (no optional group to enter)."""
 
 _WINDOW = 300
 """How far after (or before) a cue the list of donors is read, at most."""
@@ -332,9 +335,14 @@ class _Entity(NamedTuple):
     accepted: bool  # whether the cue's strength makes it a donor
 
 
+# `tuple.__new__` builds a `_Token` without the Python-level `__new__` of a NamedTuple,
+# for less: a token is made for every word read.
+_new_token: Final = functools.partial(tuple.__new__, _Token)
+
+
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
     stop = len(text) if end is None else end
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    return [_new_token((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def _sentence_tokens(text: str, start: int) -> list[_Token]:
@@ -351,16 +359,19 @@ def _sentence_tokens(text: str, start: int) -> list[_Token]:
         if token in _SENTENCE_END:
             break
         depth += (token == "(") - (token == ")")
+        found.append(_new_token((token, match.start(), match.end())))
         if not depth and token[0].islower() and token not in _LIST_WORDS:
-            found.append(_Token(token, match.start(), match.end()))
             break
-        found.append(_Token(token, match.start(), match.end()))
     return found
 
 
 @functools.cache
-def _lexicon() -> tuple[Mapping[tuple[str, ...], _Entry], int, frozenset[str]]:
-    """States' names and adjectives and known organisations, by their tokens."""
+def _lexicon() -> tuple[Mapping[tuple[str, ...], _Entry], Mapping[str, tuple[int, ...]]]:
+    """States' names and adjectives and known organisations, by their tokens.
+
+    Also, for each first token, the lengths (in tokens, longest first) of the
+    names it starts: `_lookup` builds only the keys that can be there.
+    """
     found: dict[tuple[str, ...], _Entry] = {}
     for org, (name, country) in _ORGANISATIONS.items():
         found[tuple(t.text for t in _tokens(org))] = _Entry("org", name, country)
@@ -372,18 +383,28 @@ def _lexicon() -> tuple[Mapping[tuple[str, ...], _Entry], int, frozenset[str]]:
     for entry in gazetteer.countries().values():
         for name in (entry.name, *entry.names):
             found[tuple(t.text for t in _tokens(name))] = _Entry("name", entry.name, entry.code)
-    return found, max(len(key) for key in found), frozenset(key[0] for key in found)
+    lengths: dict[str, set[int]] = {}
+    for key in found:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return found, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
 
-def _lookup(tokens: Sequence[_Token], index: int) -> tuple[int, _Entry] | None:
-    """The longest known name at `index`, as (its length in tokens, entry)."""
-    lexicon, longest, firsts = _lexicon()
-    if index >= len(tokens) or tokens[index].text not in firsts:
+def _lookup(
+    tokens: Sequence[_Token], index: int, stop: int | None = None
+) -> tuple[int, _Entry] | None:
+    """The longest known name at `index`, before token `stop`, as (its length in tokens, entry)."""
+    lexicon, lengths = _lexicon()
+    end = len(tokens) if stop is None else min(stop, len(tokens))
+    if index >= end:
         return None
-    for length in range(min(longest, len(tokens) - index), 0, -1):
-        entry = lexicon.get(tuple(t.text for t in tokens[index : index + length]))
-        if entry is not None:
-            return length, entry
+    sizes = lengths.get(tokens[index].text)
+    if sizes is None:
+        return None
+    for length in sizes:
+        if index + length <= end:
+            entry = lexicon.get(tuple([t.text for t in tokens[index : index + length]]))
+            if entry is not None:
+                return length, entry
     return None
 
 
@@ -442,7 +463,7 @@ def _of_country(tokens: Sequence[_Token], start: int, stop: int) -> tuple[int, _
         after = index + 1
         if tokens[after].text == "the" and after + 1 < stop:
             after += 1
-        hit = _lookup(tokens[:stop], after)
+        hit = _lookup(tokens, after, stop)
         if hit is not None and hit[1].kind == "name":
             return index, hit[1]
     return None
@@ -451,7 +472,7 @@ def _of_country(tokens: Sequence[_Token], start: int, stop: int) -> tuple[int, _
 def _has_org(tokens: Sequence[_Token], start: int, stop: int) -> bool:
     """Whether a known organisation is named between token `start` and `stop`."""
     return any(
-        (found := _lookup(tokens[:stop], index)) is not None and found[1].kind == "org"
+        (found := _lookup(tokens, index, stop)) is not None and found[1].kind == "org"
         for index in range(start, stop)
     )
 
@@ -500,7 +521,7 @@ def _entity(tokens: Sequence[_Token], index: int, text: str, *, strong: bool) ->
     if osce is not None:
         return make(phrase, None, accepted=False)
     for inner in range(first + 1, stop):  # "the Delegation of the European Union"
-        found = _lookup(tokens[:stop], inner)
+        found = _lookup(tokens, inner, stop)
         if found is not None and found[1].kind == "org":
             return make(found[1].name, found[1].country, accepted=True)
     return make(phrase, None, accepted=strong or bool(_FUNDS.search(phrase)))
@@ -525,8 +546,13 @@ def _separator(tokens: Sequence[_Token], index: int) -> int | None:
     comma = position < n and tokens[position].text in {",", ";", "/"}
     if comma:
         position += 1
+    first = tokens[position].text if position < n else None
     for words in _CONJUNCTIONS:
-        if tuple(t.text for t in tokens[position : position + len(words)]) == words:
+        # The first word first: most tokens start no conjunction, and the slice is dear.
+        if (
+            words[0] == first
+            and tuple([t.text for t in tokens[position : position + len(words)]]) == words
+        ):
             position += len(words)
             break
     else:
@@ -561,20 +587,63 @@ def _read_list(
 # --------------------------------------------------------------------------- the API
 
 
-_KEYWORD_SCAN: Final = re.compile(
-    alternation(form for stem in _KEYWORDS for form in (stem, stem.capitalize()))
+_SCAN_TABLE: Final = bytes(
+    (byte | 0x20 if 0x41 <= byte <= 0x5A else byte)  # A-Z to a-z
+    if chr(byte).isalnum() or chr(byte) in "-_"
+    else 0x20
+    for byte in range(256)
 )
-"""Any cue word's stem, in lower case or capitalised: one scan instead of a find per stem."""
+"""Latin-1 bytes as `_cue_starts` scans them: ASCII letters in lower case, and a space
+for every character that cannot join a word (anything but letters, digits, "-", "_")."""
+
+_STEM_AFTER_SPACE: Final = re.compile(
+    rf"[ ](?:{alternation([*_KEYWORDS, *(f'co{stem}' for stem in _KEYWORDS)])})"
+)
+"""A cue word's stem at a word start in the scan text, or after "co" ("cofunded").
+
+No two of these words start alike, so each occurrence is one match."""
+
+_STEM_AFTER_HYPHEN: Final = re.compile(rf"-(?:{alternation(_KEYWORDS)})")
+"""A cue word's stem after a hyphen ("co-funded"), in the scan text."""
+
+_CAPITALISED: Final = {stem: stem.capitalize() for stem in _KEYWORDS}
 
 
 def _cue_starts(text: str) -> list[tuple[int, int]]:
     """Where a word that may open a funding cue starts, and where its stem starts.
 
     The two differ for "co-funded", whose cue starts at "co-"; in order of position.
+    A stem counts in lower case or capitalised, at a word start or after "co".
     """
+    # A pattern that starts with any of 20 letters makes `re` try every such letter
+    # (a third of the text). So the text is first mapped, one byte per character
+    # (offsets stay put), to lower case with a space wherever a word may start ("?"
+    # stands for a character beyond Latin-1 and maps to a space as well); the scans
+    # then start with a literal space or hyphen, which `re` jumps between. They
+    # over-report ("FUNDS", "(cofunded", a letter beyond Latin-1): the tests on the
+    # text itself below decide, as they did for every stem found.
+    scan = (b" " + text.encode("latin-1", "replace")).translate(_SCAN_TABLE).decode("latin-1")
+    stems: list[tuple[int, str]] = []
+    # `findall` costs far less than `finditer` per block; as the words it finds
+    # cannot overlap, each one's next occurrence is where it was found.
+    position = 0
+    for word in _STEM_AFTER_SPACE.findall(scan):
+        position = scan.index(word, position)
+        stem = word[3:] if word[1:3] == "co" and word[3:] in _CAPITALISED else word[1:]
+        stems.append((position + len(word) - len(stem) - 1, stem))
+        position += len(word)
+    if "-" in scan:
+        position = 0
+        for word in _STEM_AFTER_HYPHEN.findall(scan):
+            position = scan.index(word, position)
+            stems.append((position, word[1:]))
+            position += len(word)
+        stems.sort()
     found: list[tuple[int, int]] = []
-    for match in _KEYWORD_SCAN.finditer(text):
-        position = match.start()
+    for position, stem in stems:
+        written = text[position : position + len(stem)]
+        if written != stem and written != _CAPITALISED[stem]:
+            continue
         before = text[position - 1] if position else " "
         if not (before.isalnum() or before in "-_"):
             found.append((position, position))
@@ -608,10 +677,13 @@ def match_donors(text: str) -> list[DonorMatch]:
             gap = _AUXILIARY_BEFORE.search(text, max(0, start - 40), start)
             for entity in _subjects(text, gap.start() if gap else start):
                 found.setdefault(entity.start, entity)
-    for compound in _COMPOUND.finditer(text):
-        known = _compound(text, compound.start())
-        if known is not None:
-            found.setdefault(known.start, known)
+    if "-" in text:  # a substring test spares most texts the scan for compounds
+        for compound in _COMPOUND.finditer(text):
+            known = _compound(text, compound.start())
+            if known is not None:
+                found.setdefault(known.start, known)
+    if not found:
+        return []
     return [
         DonorMatch(e.name, e.country, e.start, e.end, text[e.start : e.end])
         for _, e in sorted(found.items())

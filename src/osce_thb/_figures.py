@@ -111,8 +111,11 @@ _QUALIFIERS: Final = frozenset({
 """Hedges before a number, lower-cased, words separated by one space."""
 
 _QUALIFIER_WORDS: Final = max(len(q.split()) for q in _QUALIFIERS)
-_QUALIFIER_LAST_WORDS: Final = frozenset(q.rpartition(" ")[2] for q in _QUALIFIERS)
-"""The last words of the hedges: only after one of them is a hedge looked for."""
+_QUALIFIER_ENDS: Final = frozenset(
+    " ".join(words[start:]) for words in map(str.split, _QUALIFIERS) for start in range(len(words))
+)
+"""The last words of the hedges ("than", "more than"): a hedge is looked for only after
+one of them, and reading back stops at the first word that no hedge ends with."""
 
 _LABELS: Final = frozenset({
     "act", "age", "aged", "ages", "annex", "appendix", "art", "article", "articles",
@@ -210,7 +213,11 @@ _SCAN: Final = re.compile(
                                     # `re` jump from space to space
     (?=[0-9(\[“"«‘'€$£{_FIRST_LETTERS}])
                                     # and one test of the next character drops most
-                                    # spaces before the costlier branches below
+                                    # spaces before the costlier branches below;
+    (?=[0-9(\[“"«‘'€$£]|(?:{alternation(_TENS_WORDS + _NUMBER_WORDS)})(?!\w))
+                                    # a second one drops the words that merely start
+                                    # like a number word ("the", "seventh"): it sets
+                                    # no group, so it fails faster than the branches
     (?P<open>[(\[“"«‘']|)           # an opening bracket or quote, not part of the figure
     (?P<figure>
       (?P<symbol>[€$£]|)            # €50,000 (a code such as "EUR" is read as the word
@@ -291,6 +298,8 @@ _ODD_SPACES: Final = (
 """Every character `str.isspace` knows but the space itself."""
 
 _TO_SPACE: Final = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+
+_PILCROW: Final = BLOCK_SEPARATOR.strip()
 
 
 # --------------------------------------------------------------------------- reading
@@ -419,16 +428,23 @@ def _left_context(scan: str, match: re.Match[str]) -> _Left:
     if currency is None and word.lower() in _CURRENCIES:
         currency, start = _CURRENCIES[word.lower()], word_start
         word_start, word = _token_before(scan, word_start)
-    if word.lower() not in _QUALIFIER_LAST_WORDS:
+    phrase = word.lower()
+    if phrase not in _QUALIFIER_ENDS:
         return _Left(None, currency, start, word, word_start)
-    tokens = [(word_start, word)]
-    while len(tokens) < _QUALIFIER_WORDS and tokens[-1][1]:
-        tokens.append(_token_before(scan, tokens[-1][0]))
-    for size in range(len(tokens), 0, -1):
-        phrase = " ".join(token for _, token in reversed(tokens[:size])).lower()
+    # Word by word back, keeping the longest hedge, while the words read end some hedge:
+    # most numbers follow a word like "of" or "to", and need no more than one look back.
+    qualifier, qualifier_start = (phrase, word_start) if phrase in _QUALIFIERS else (None, start)
+    token_start = word_start
+    for _ in range(_QUALIFIER_WORDS - 1):
+        token_start, token = _token_before(scan, token_start)
+        if not token:
+            break
+        phrase = f"{token.lower()} {phrase}"
+        if phrase not in _QUALIFIER_ENDS:
+            break
         if phrase in _QUALIFIERS:
-            return _Left(phrase, currency, tokens[size - 1][0], word, word_start)
-    return _Left(None, currency, start, word, word_start)
+            qualifier, qualifier_start = phrase, token_start
+    return _Left(qualifier, currency, qualifier_start, word, word_start)
 
 
 def _token_before(scan: str, end: int) -> tuple[int, str]:
@@ -481,7 +497,7 @@ def _is_list_number(scan: str, match: re.Match[str]) -> bool:
     opener = match["open"]
     if opener:
         return opener in "([" and after in (")", "]")
-    opens_block = match.start() == 0 or scan[match.start() - 1] == BLOCK_SEPARATOR.strip()
+    opens_block = match.start() == 0 or scan[match.start() - 1] == _PILCROW
     return opens_block and after in (".", ")")
 
 
@@ -507,15 +523,14 @@ def _counted(scan: str, end: int, value: int) -> tuple[str | None, bool]:
     following = _FOLLOWING_WORDS.match(scan, end)
     if following is None:
         return None, False
-    written = following.group().split()
-    lower = [word.lower() for word in written]
+    lower = following.group().lower().split()  # one call, not one per word
     first = 1 if lower[0] in _SKIPPED_FIRST else 0
     size, plural = _noun_phrase(lower, first, singular=value == 1)
     if size and plural:
         size += _coordinated(lower, first + size)
     if not size:
         return None, False
-    return " ".join(written[first : first + size]), plural
+    return " ".join(following.group().split()[first : first + size]), plural
 
 
 def _noun_phrase(words: list[str], first: int, *, singular: bool = False) -> tuple[int, bool]:
