@@ -22,9 +22,8 @@ from typing import Any
 import pytest
 
 import osce_thb
-from osce_thb import _chart, _export, cli
+from osce_thb import RegionTimeline, RolloutClaim, _chart, _export, cli
 from osce_thb.model import PhaseStage, PhaseStatus
-from osce_thb.rollout import RegionTimeline, RolloutClaim
 from tests._documents import full_document, minimal_document
 
 SAMPLES = sorted((Path(osce_thb.__file__).parent / "samples").glob("*.txt"))

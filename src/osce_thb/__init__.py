@@ -18,6 +18,7 @@ from __future__ import annotations
 from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
 from osce_thb._parser import parse, parse_bytes, parse_file
 from osce_thb._render import render
+from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
 from osce_thb._version import __version__
 from osce_thb.errors import JsonError, ModelError, ParseError
 from osce_thb.model import (
@@ -44,7 +45,6 @@ from osce_thb.model import (
     Speaker,
     UnparsedLine,
 )
-from osce_thb.rollout import RegionTimeline, RolloutClaim, rollout
 from osce_thb.schema import json_schema
 
 __all__ = [

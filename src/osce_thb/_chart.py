@@ -20,7 +20,7 @@ from osce_thb.model import PhaseStage, PhaseStatus
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from osce_thb.rollout import RegionTimeline, RolloutClaim
+    from osce_thb._rollout import RegionTimeline, RolloutClaim
 
 __all__ = ["rollout_svg"]
 

@@ -40,8 +40,8 @@ from osce_thb.model import Paragraph, PhaseStatus
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
+    from osce_thb._rollout import RegionTimeline, RolloutClaim
     from osce_thb.model import Document
-    from osce_thb.rollout import RegionTimeline, RolloutClaim
 
 __all__ = [
     "TABLES",

@@ -777,7 +777,7 @@ def _rollout_format(args: argparse.Namespace) -> str:
 
 def _cmd_rollout(session: _Session) -> int:
     from osce_thb import _export
-    from osce_thb.rollout import rollout
+    from osce_thb._rollout import rollout
 
     args = session.args
     if not args.paths and not args.samples:
