@@ -68,6 +68,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from osce_thb._dates import MONTH_NAMES
 from osce_thb._text import BLOCK_SEPARATOR, alternation, block_at, joined
 from osce_thb.model import Figure
 
@@ -181,13 +182,9 @@ providers" has three)."""
 _LOOKBACK: Final = 48
 """How far before a number to look for its qualifier or label, in characters."""
 
-_MONTHS: Final = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
 _MONTH_NAMES: Final = frozenset(
     form
-    for month in (*_MONTHS, "Sept")
+    for month in (*MONTH_NAMES, "Sept")
     for form in (month, month.upper(), month[:3], month[:3].upper())
 )
 """Month names as a date writes them: full, upper-case and abbreviated ("Dec", "Sept")."""

@@ -44,6 +44,7 @@ import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from osce_thb import _abbreviations
+from osce_thb._dates import MONTH_NAMES
 from osce_thb._parser import _KIND_LABELS
 from osce_thb.model import DocumentKind, FieldOfWork, ListItem, Source
 
@@ -68,21 +69,6 @@ KIND_LABELS = {
     DocumentKind.PUBLICATION: "Publication",
 }
 """The label osce.org prints above the title, for each kind but `DocumentKind.OTHER`."""
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # The navigation menu: its shape is what the parser recognises, not its words.
 _MENU = (
@@ -114,7 +100,7 @@ def format_date(date: dt.date) -> str:
         >>> format_date(datetime.date(2013, 12, 3))
         '3 December 2013'
     """
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year:04d}"
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year:04d}"
 
 
 def render(document: Document, layout: Literal["page", "bare"] = "page") -> str:

@@ -82,7 +82,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from osce_thb import gazetteer
-from osce_thb._render import _MONTHS, render
+from osce_thb._dates import MONTH_NAMES
+from osce_thb._render import render
 from osce_thb.model import (
     Abbreviation,
     Block,
@@ -271,7 +272,7 @@ def sources(*, closed: bool | None = None) -> st.SearchStrategy[Source]:
 
 def _date_text(draw: st.DrawFn, date: dt.date) -> str:
     """A date as datelines write it: "3 May 2013", "May 3, 2013" or "3 Sep 2013"."""
-    month = _MONTHS[date.month - 1]
+    month = MONTH_NAMES[date.month - 1]
     style = draw(st.integers(0, 2))
     if style == 1:
         return f"{month} {date.day}, {date.year}"
