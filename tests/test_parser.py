@@ -389,9 +389,11 @@ class TestErrors:
         assert issubclass(ParseError, ValueError)
 
     def test_not_a_string(self) -> None:
-        """Bytes are a usage error, pointing to parse_file."""
-        with pytest.raises(TypeError, match="use parse_file"):
+        """Bytes are a usage error, pointing to parse_bytes; a path points to parse_file."""
+        with pytest.raises(TypeError, match=r"not bytes: use parse_bytes\(\) for bytes"):
             osce_thb.parse(b"bytes")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"parse_file\(\) for a file"):
+            osce_thb.read(Path("page.txt"))  # type: ignore[arg-type]
 
 
 class TestParseFile:
