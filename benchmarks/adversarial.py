@@ -63,6 +63,7 @@ PATTERNS: dict[str, str] = {
     "capitalised words": "Aa ",
     "sentences": "A b. ",
     "bullets": "• ",
+    "tag-like brackets": "<p a ",
     "region names": "Donetsk Kharkiv ",
     # One paragraph of many sentences for each extractor: work per sentence must not
     # depend on how many sentences (or matches) the paragraph holds.

@@ -117,7 +117,43 @@ def _split_lines(text: str) -> list[str]:
     if not text.strip():
         msg = "empty text: there is nothing to parse"
         raise ParseError(msg, line=1, column=1)
+    if "<" in text:
+        _refuse_markup("\n".join(raw), raw)
     return [line.strip() for line in raw]
+
+
+# An element of HTML or XML markup: a tag of a known HTML element, a declaration,
+# a processing instruction or a comment.
+_MARKUP = re.compile(
+    r"""<(?:
+        /?(?:html|head|body|div|p|span|h[1-6]|br|hr|a|b|i|em|strong|article|section|header
+          |footer|nav|main|ul|ol|li|table|tr|td|th|script|style|meta|link|title|img|figure)
+          \b[^<>\n]{0,200}>
+      | ![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\b | \?xml\b | !--
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MARKUP_TAGS = 3  # tags that make a text markup, unless it opens with one
+
+
+def _refuse_markup(text: str, raw: list[str]) -> None:
+    """Raise `ParseError` for HTML or XML: a text that opens with markup or holds several tags."""
+    tags = []
+    for match in _MARKUP.finditer(text):
+        tags.append(match)
+        opens = not text[: match.start()].strip()
+        if opens or len(tags) >= _MARKUP_TAGS:
+            first = tags[0]
+            number = text.count("\n", 0, first.start()) + 1
+            column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+            msg = (
+                f"this is markup (HTML or XML), not the text of a page: {first.group()[:40]!r};"
+                " extract the page's text first (a browser's copy, or an HTML-to-text tool),"
+                " then parse that"
+            )
+            raise ParseError(msg, line=number, column=column, snippet=raw[number - 1])
+        if len(tags) > _MARKUP_TAGS:
+            break
 
 
 # --------------------------------------------------------------------------- menu
