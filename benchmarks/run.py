@@ -14,10 +14,11 @@ a note, where there is no such folder. `--peer` times spaCy's `en_core_web_sm`
 on the same pages in the same run; it needs the optional extra `peer`, best
 in a virtual environment of its own (the script says how when it is missing).
 
-The figures depend on the machine: compare runs on the same one, with nothing
-else busy (the load average is printed; `--clock cpu` counts the process's CPU
-time instead of the wall clock, which a busy machine inflates less). The
-docs' performance page shows the latest figures.
+The figures depend on the machine: compare runs on the same one. Times are the
+CPU time of the measuring process (of the child, for the rows that start one),
+which a busy machine inflates far less than the wall clock; `--clock wall`
+times by the wall clock, for a machine with nothing else busy. The load average
+is printed. The docs' performance page shows the latest figures.
 """
 
 from __future__ import annotations
@@ -499,7 +500,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7, help="runs per median (default 7)")
     parser.add_argument("--pages", type=int, default=100_000, help="pages for the CLI run")
     parser.add_argument("--dev-pages", type=Path, default=DEV_PAGES, help="real pages (*.txt)")
-    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall", help="default: wall")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="default: cpu")
     parser.add_argument("--peer", action="store_true", help="time spaCy on the same pages")
     parser.add_argument("--peer-repeat", type=int, default=3, help="runs per spaCy median")
     parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
@@ -551,6 +552,10 @@ def main() -> int:
     load_after = os.getloadavg()
 
     baseline = _baseline(args.compare) if args.compare else None
+    if args.compare:
+        clock = json.loads(args.compare.read_text(encoding="utf-8")).get("clock", "wall")
+        if clock != args.clock:
+            notes.append(f"the baseline was measured with the {clock} clock, this run the other")
     _print(rows, baseline)
     if model is not None:
         _print_peer(peer_rows, peer.describe(model))
