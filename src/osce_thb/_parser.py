@@ -23,7 +23,7 @@ import os
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations, _dateline, _dates
+from osce_thb import _abbreviations, _chrome, _dateline, _dates
 from osce_thb._extract import extract
 from osce_thb.errors import ParseError
 from osce_thb.model import (
@@ -78,28 +78,12 @@ _METADATA = re.compile(r"-\s*(?P<key>[A-Z][A-Za-z ]{1,30}):(?:\s+(?P<value>.*))?
 _KNOWN_KEYS = ("date", "source", "fields of work")
 _CLOSED = re.compile(r"\s*\(closed\)\s*$", re.IGNORECASE)
 
-# Site chrome that real copies carry before the title.
-_PRELUDE_CHROME = re.compile(
-    r"""(?ix)
-    (?: newsroom | subscribe\ to\ our\ newsletter | share | print | home | back
-      | follow\ us | latest\ news | news\ and\ press\ releases )
-    """
-)
+# A time stamp that dateutil reads: "Published on Friday, 13 Dec. 2013" and the like.
 _TIMESTAMP = re.compile(
     r"(?:\d{1,2}:\d{2}\s*\|\s*(?P<a>[\d./-]{8,10}))"  # 13:31 | 22.09.2014
     r"|(?:date\s+(?P<b>\d{4}-\d{2}-\d{2}))"  # date 2024-10-07
     r"|(?:(?:published|posted|updated)(?:\s+on)?:?\s+(?P<c>.{6,40}))",
     re.IGNORECASE,
-)
-
-# Reposting notes, copyright lines and other chrome that is not the article's text.
-_REPOST = re.compile(
-    r"""(?ix)
-    (?: compiled\ from | published\ in | cited\ in | source | originally\ published
-      | reprinted\ from | copyright | photo(?:s|\ credit)? ) \s*:
-    | © | \(c\)\s+\d{4}
-    | this\ (?:article|text|story)\ (?:has\ been|was)\ (?:translated|reproduced|republished)
-    """
 )
 
 # The related-content footer: its headings, before the items.
@@ -115,6 +99,7 @@ _CLOSING = tuple('.,;:!?…"”’»)]')
 _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 14
 _DATELINE_SEARCH = 3  # the dateline leads one of the first paragraphs
+_LABEL_LOOKAHEAD = 8  # labels above a headline: a few lines of chrome at most
 
 
 # --------------------------------------------------------------------------- input
@@ -216,22 +201,26 @@ class _Page:
 
 
 def _parse_prelude(page: _Page) -> DocumentKind | None:
-    """Rule: prelude = { chrome line }: "Newsroom", "Stories", "13:31 | 22.09.2014", ...
+    """Rule: prelude = { chrome line | kind | label above the headline }.
 
-    Kind labels among them give the kind; dates give a publication date.
+    Chrome: "Newsroom", "Skip to main content", "...", a date or time stamp
+    ("13:31 | 22.09.2014", "• Saturday, 9 February 2013"), a machine date before
+    the first line (" date 2023-05-09 Title": the stamp is chrome, the rest of
+    the line is read on). A label ("Local", the site's name in capitals, an
+    office's name) is chrome when a headline follows it before the article
+    starts (see `_is_label_above_headline`). Kind labels give the kind; dates
+    give a publication date.
     """
     kind = None
     while (line := page.peek()) is not None:
+        line = _split_machine_date(page, line)
         label = _KIND_LABELS.get(line.text.casefold())
         if label is not None:
             kind = label
-        elif _PRELUDE_CHROME.fullmatch(line.text):
-            page.keep(line)
-        elif stamp := _TIMESTAMP.fullmatch(line.text):
-            date = _dates.parse_loose_date(stamp["a"] or stamp["b"] or stamp["c"])
-            if date is None:
-                break
+        elif (date := _stamp_date(line.text)) is not None:
             page.extra_dates.append(date)
+            page.keep(line)
+        elif _chrome.is_chrome(line.text) or _is_label_above_headline(page):
             page.keep(line)
         else:
             break
@@ -239,12 +228,87 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
     return kind
 
 
+def _split_machine_date(page: _Page, line: _Line) -> _Line:
+    """Keep a leading " date 2023-05-09 " stamp aside, and read the rest of its line on."""
+    split = _chrome.split_machine_date(line.text)
+    if split is None:
+        return line
+    page.keep(_Line(line.number, split.stamp))
+    page.extra_dates.append(split.date)
+    rest_line = _Line(line.number, split.rest)
+    page.lines[page.index] = rest_line
+    return rest_line
+
+
+def _stamp_date(text: str) -> dt.date | None:
+    """The date of a line that is only a date or time stamp, if it is one."""
+    date = _dates.parse_date_line(text)
+    if date is None and (stamp := _TIMESTAMP.fullmatch(text)):
+        date = _dates.parse_loose_date(stamp["a"] or stamp["b"] or stamp["c"])
+    return date
+
+
+def _header_shape(text: str) -> _chrome.Shape | None:
+    """The shape of a header line, or None for one the article starts with.
+
+    Kind labels count as chrome here; metadata bullets, menu items, list items and
+    dateline paragraphs start the article, as `_chrome.Shape.TEXT` lines do.
+    """
+    if text.casefold() in _KIND_LABELS:
+        return _chrome.Shape.CHROME
+    if (
+        _METADATA.fullmatch(text)
+        or _is_menu_item(text)
+        or text[0] in _BULLET_CHARS
+        or _dateline.match_dateline(text) is not None
+    ):
+        return None
+    shape = _chrome.shape(text)
+    return None if shape is _chrome.Shape.TEXT else shape
+
+
+def _is_label_above_headline(page: _Page) -> bool:
+    """Whether the current line is a label above the headline, not the headline itself.
+
+    Rule: a SHORT line ("Local") is chrome when a HEADLINE follows it before the
+    article starts, with only chrome, labels and short lines between; a LABEL
+    (the site's name, an office's name, a bar of links) also when a SHORT line
+    follows. A lone line before the article stays the title, whatever its shape.
+    """
+    first = _header_shape(page.lines[page.index].text)
+    if first not in (_chrome.Shape.LABEL, _chrome.Shape.SHORT):
+        return False
+    wanted = {_chrome.Shape.HEADLINE}
+    if first is _chrome.Shape.LABEL:
+        wanted.add(_chrome.Shape.SHORT)
+    seen = 0
+    for position in range(page.index + 1, len(page.lines)):
+        text = page.lines[position].text
+        if not text:
+            continue
+        seen += 1
+        if seen > _LABEL_LOOKAHEAD:
+            return False
+        shape = _header_shape(text)
+        if shape is None:
+            return False
+        if shape in wanted:
+            return True
+    return False
+
+
 def _is_title(text: str) -> bool:
-    """A title: not a metadata bullet or menu item, not a paragraph that opens with a dateline."""
+    """A title: not a metadata bullet or menu item, not a paragraph.
+
+    A paragraph: one that opens with a dateline, prose (several sentences, or one
+    long one), or a sentence that ends in a full stop, which headlines do not.
+    """
     return (
         not _METADATA.fullmatch(text)
         and not _is_menu_item(text)
         and _dateline.match_dateline(text) is None
+        and not _chrome.is_prose(text)
+        and not (text.endswith(".") and not text.endswith(".."))
     )
 
 
@@ -416,6 +480,7 @@ def _headingish(text: str) -> bool:
         and not text.endswith(_CLOSING)
         and (text[0].isupper() or text[0].isdigit())
         and len(text.split()) <= _HEADING_MAX_WORDS
+        and not _chrome.is_prose(text)
     )
 
 
@@ -460,7 +525,7 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
         text = _join_tooltip(page, page.index) if page.index + 1 < end else None
         text = text or line.text
         page.index += 1
-        if _REPOST.match(text):
+        if _chrome.REPOST.match(text):
             page.keep(line)
             continue
         standalone = (
@@ -469,6 +534,10 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
         if standalone is not None:
             if standalone.dateline.date is not None:
                 page.extra_dates.append(standalone.dateline.date)
+            page.keep(line)
+            continue
+        if (date := _stamp_date(text)) is not None:  # "29 July 2019 09:09 (UTC+04:00)"
+            page.extra_dates.append(date)
             page.keep(line)
             continue
         key = text.casefold()

@@ -1,0 +1,170 @@
+"""Site chrome: the lines that copies on other sites carry above the headline.
+
+A copy found on another site rarely starts at the headline. Above it stand the
+site's own lines: a link to skip the menu, a section label ("Local", "Crime and
+JusticeNews"), the site's name in capitals, the office that owns the page, a
+bar of links or counters, today's date. Which line is the headline is told by
+the shape of the lines, not by a list of sites::
+
+    shape     what it is                                             a headline?
+    CHROME    "Skip to main content", "...", a date or time stamp    never
+    LABEL     the site's name in capitals, "OSCE Office in Sylvansk",
+              "Home | News", a line in lower case                    only if nothing better follows
+    SHORT     four words or fewer: "Local", "Researches about Sylvania"  only if no HEADLINE follows
+    HEADLINE  five words or more, capitalised, without closing punctuation
+    TEXT      a line that ends like a sentence, or runs over several:
+              the article (or a caption) has begun
+
+`is_prose` is the one test of running text: a line of several sentences, or
+longer than any headline, is a paragraph, never a title.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from osce_thb import _dates
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["REPOST", "MachineDate", "Shape", "is_chrome", "is_prose", "shape", "split_machine_date"]
+
+
+class Shape(enum.Enum):
+    """What a line above the article looks like (see the module's table)."""
+
+    CHROME = "chrome"
+    LABEL = "label"
+    SHORT = "short"
+    HEADLINE = "headline"
+    TEXT = "text"
+
+
+# Lines of site chrome, whole: the site's links and buttons.
+_KNOWN = re.compile(
+    r"""(?ix)
+    (?: newsroom | share | print | home | back | menu | search | log\ ?in | sign\ in | close
+      | follow\ us | latest\ news | news\ and\ press\ releases | exit\ mobile\ version
+      | skip\ to\ (?:main\ )?content | toggle\ navigation | main\ menu | go\ back
+      | subscribe(?:\ to)?(?:\ (?:our|the))?\ newsletters? )
+    """
+)
+
+# Reposting notes, copyright lines and other chrome that is not the article's text.
+REPOST = re.compile(
+    r"""(?ix)
+    (?: compiled\ from | published\ in | cited\ in | source | originally\ published
+      | reprinted\ from | copyright | photo(?:s|\ credit)? ) \s*:
+    | © | \(c\)\s+\d{4}
+    | this\ (?:article|text|story)\ (?:has\ been|was)\ (?:translated|reproduced|republished)
+    """
+)
+
+# The name of an OSCE office alone: the owner of the page, not its headline.
+_OFFICE = re.compile(
+    r"""(?x)
+    (?:the\ )?OSCE\ (?:Special\ Monitoring\ )?
+    (?: Mission | Office | Centre | Center | Presence | Secretariat | Programme\ Office
+      | Project\ Co-?ordinator | Co-?ordinator )
+    (?:\ (?:in|to|for|at)\ (?:the\ )?[^\W\d_][\w'’-]*(?:\ (?:and\ )?[^\W\d_][\w'’-]*){0,3})?
+    """
+)
+_SEPARATORS = re.compile(r"\s[·|•»]\s")  # "Home | News", "Monday · 814,072 Articles"
+_LETTER = re.compile(r"[^\W\d_]")
+_CLOSING = tuple('.,;:!?…"”’»)]')
+_SHORT_WORDS = 4
+_HEADLINE_MAX_CHARS = 300  # the longest headlines run to some 230 characters
+
+# A sentence ends inside the line: ". The", "? “We", "). In".
+_BOUNDARY = re.compile(r"[.!?][\"”’»)]*\s+[\"“‘«(]*(?P<next>[^\W_])")
+_LAST_WORD = re.compile(r"[\w’'-]*\Z")
+# Words that end in a full stop without ending a sentence ("Dr. Kovac", "Dec. 16").
+_ABBREVIATIONS = frozenset(
+    (
+        *("dr", "mr", "mrs", "ms", "st", "sr", "jr", "no", "nos", "gen", "col", "lt", "capt"),
+        *("prof", "amb", "rev", "hon", "gov", "sen", "rep", "mt", "ft", "co", "inc", "ltd"),
+        *("corp", "vs", "etc", "approx", "art", "para", "vol", "pp", "ca"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    )
+)
+_SENTENCE_MIN_WORDS = 20  # one sentence ending in a full stop, this long, is a paragraph
+_SENTENCE_MIN_BEFORE = 3  # words before a sentence's end inside the line
+
+# " date 2023-05-09 On 8 May 2023, ...": a stamp a site printed before the first line.
+_MACHINE_DATE = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)", re.IGNORECASE)
+
+
+def is_chrome(text: str) -> bool:
+    """A line that is never part of the article: a site's link, a note, no letters at all."""
+    return (
+        _KNOWN.fullmatch(text) is not None
+        or REPOST.match(text) is not None
+        or _LETTER.search(text) is None
+    )
+
+
+def is_prose(text: str) -> bool:
+    """Running text: several sentences, one long sentence, or longer than any headline."""
+    if len(text) > _HEADLINE_MAX_CHARS:
+        return True
+    if text.endswith((".", '."', ".”")) and len(text.split()) >= _SENTENCE_MIN_WORDS:
+        return True
+    for match in _BOUNDARY.finditer(text):
+        following = match["next"]
+        if not (following.isupper() or following.isdigit()):
+            continue
+        word = _LAST_WORD.search(text, 0, match.start())
+        before = word.group() if word else ""
+        if (
+            len(before) > 1
+            and before.casefold() not in _ABBREVIATIONS  # not "A. Kovac" nor "Dr. Kovac"
+            and len(text[: match.start()].split()) >= _SENTENCE_MIN_BEFORE  # not "Questions? Call"
+        ):
+            return True
+    return False
+
+
+def _letter_words(text: str) -> int:
+    return sum(1 for word in text.split() if _LETTER.search(word))
+
+
+def shape(text: str) -> Shape:
+    """The shape of a line above the article (see the module's table)."""
+    if is_chrome(text) or _dates.parse_date_line(text) is not None:
+        return Shape.CHROME
+    if text.endswith(_CLOSING) or is_prose(text):
+        return Shape.TEXT
+    first = _LETTER.search(text)
+    if (
+        text.upper() == text  # the site's name in capitals
+        or (first is not None and first.group().islower())
+        or _OFFICE.fullmatch(text)
+        or _SEPARATORS.search(text)
+    ):
+        return Shape.LABEL
+    if _letter_words(text) <= _SHORT_WORDS:
+        return Shape.SHORT
+    return Shape.HEADLINE
+
+
+class MachineDate(NamedTuple):
+    """A machine date that leads a line, and the text after it."""
+
+    stamp: str  # "date 2023-05-09"
+    date: dt.date
+    rest: str
+
+
+def split_machine_date(text: str) -> MachineDate | None:
+    """Split "date 2023-05-09 Text" into the stamp, its date and the text, if the line starts so.
+
+    The stamp must hold a real date: "date 2023-13-45 Text" is not split.
+    """
+    match = _MACHINE_DATE.match(text)
+    date = _dates.parse_date(match["date"]) if match else None
+    if match is None or date is None:
+        return None
+    return MachineDate(match.group().strip(), date, text[match.end() :])
