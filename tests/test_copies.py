@@ -36,6 +36,7 @@ CHROME_ABOVE = [
     ["May 4, 2021 – May 6, 2021 all-day"],
     ["Politics Materials 12 March 2018 10:15 (UTC +04:00)"],
     ["News", "Local"],
+    ["Skip to main content", "SYLVANSK DAILY", "• Saturday, 9 February 2013", "Local"],
     [
         "Questions? Call +1 (555) 010-0100 Login",
         "Trusted News Since 1999",

@@ -23,8 +23,10 @@ MONTHS = {
 } | {"sept": 9}
 """Month number by lower-case name or abbreviation ("december", "dec", "sept")."""
 
-# Any case: "2 MARCH 2015" is how some copies print a dateline's month.
-_MONTH = r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+MONTH_WORDS = r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+"""A month's name or abbreviation with an optional full stop ("Dec."), in any case:
+"2 MARCH 2015" is how some copies print a dateline's month."""
+_MONTH = MONTH_WORDS
 
 # A date written in words, day first or month first; used inside larger patterns.
 DATE_WORDS = (
@@ -49,6 +51,17 @@ def _make(year: str, month: str, day: str) -> dt.date | None:
     try:
         return dt.date(int(year), number, int(day))
     except ValueError:  # 31 February and the like: not a date, so no date
+        return None
+
+
+def month_day(month: str, day: int, year: int) -> dt.date | None:
+    """The date of `month` ("Dec.", "December") `day`, `year`, if it exists."""
+    number = MONTHS.get(month.rstrip(".").casefold())
+    if number is None:
+        return None
+    try:
+        return dt.date(year, number, day)
+    except ValueError:
         return None
 
 

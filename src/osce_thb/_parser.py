@@ -254,7 +254,7 @@ def _header_shape(text: str) -> _chrome.Shape | None:
     Kind labels count as chrome here; metadata bullets, menu items, list items and
     dateline paragraphs start the article, as `_chrome.Shape.TEXT` lines do.
     """
-    if text.casefold() in _KIND_LABELS:
+    if text.casefold() in _KIND_LABELS or _stamp_date(text) is not None:
         return _chrome.Shape.CHROME
     if (
         _METADATA.fullmatch(text)
@@ -571,9 +571,22 @@ def _blocks(candidates: list[_Candidate]) -> list[Block]:
     return blocks
 
 
-def _find_dateline(blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
-    """The dateline leading one of the first paragraphs, splitting off a glued caption."""
+def _find_dateline(
+    blocks: list[Block], reference: dt.date | None = None
+) -> tuple[Dateline | None, list[Block]]:
+    """The dateline leading one of the first paragraphs, splitting off a glued caption.
+
+    A news agency's dateline on a line of its own ("Baku, Azerbaijan, Dec. 16",
+    read as a heading if a byline follows) counts too: it takes its year from
+    `reference`, the page's date, and the block becomes a paragraph.
+    """
     for position, block in enumerate(blocks[: _DATELINE_SEARCH + 1]):
+        if isinstance(block, ListItem):
+            continue
+        agency = _dateline.match_agency_line(block.text, reference)
+        if agency is not None:
+            rest = [Paragraph(text=block.text), *blocks[position + 1 :]]
+            return agency.dateline, [*blocks[:position], *rest]
         if not isinstance(block, Paragraph):
             continue
         found = _dateline.match_dateline(block.text)
@@ -583,8 +596,8 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
         if glued is not None:
             offset, match = glued
             caption = Paragraph(text=block.text[:offset].strip())
-            rest = Paragraph(text=block.text[offset:])
-            return match.dateline, [*blocks[:position], caption, rest, *blocks[position + 1 :]]
+            rest = [Paragraph(text=block.text[offset:]), *blocks[position + 1 :]]
+            return match.dateline, [*blocks[:position], caption, *rest]
     return None, blocks
 
 
@@ -619,7 +632,8 @@ def parse(text: str) -> Document:
     related = _parse_footer(page, len(lines))
     if header.title is None and not body:
         _fail_empty(lines, page)
-    dateline, body = _find_dateline(body)
+    reference = header.published or (page.extra_dates[0] if page.extra_dates else None)
+    dateline, body = _find_dateline(body, reference)
     published = header.published
     if published is None and dateline is not None:
         published = dateline.date
