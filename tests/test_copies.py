@@ -62,6 +62,14 @@ class TestChromeAboveTheHeadline:
         assert [block.text for block in doc.body] == [TEXT]
         assert unparsed(doc) == ["Local"]
 
+    def test_a_headline_printed_twice_below_another_line(self) -> None:
+        """A line above a headline that is printed twice is chrome, whatever its shape."""
+        doc = osce_thb.parse(
+            f"A project of the Freedonian Legal Aid Network\n{HEADLINE}\n{HEADLINE}\n{TEXT}"
+        )
+        assert doc.title == HEADLINE
+        assert unparsed(doc) == ["A project of the Freedonian Legal Aid Network"]
+
     def test_office_name_above_a_short_headline(self) -> None:
         """An office's name is a label even above a short headline, and a caption below."""
         doc = osce_thb.parse(
@@ -226,6 +234,7 @@ SHAPES = [
     ("Local", Shape.SHORT),
     ("Dr. Kovac visits Sylvansk", Shape.SHORT),
     (HEADLINE, Shape.HEADLINE),
+    ("OSCE Mission to Freedonia supports a new hotline", Shape.HEADLINE),
     ("U.S. and Freedonia sign an agreement", Shape.HEADLINE),
     ("St. Sylvester hosts OSCE meeting on trafficking", Shape.HEADLINE),
     ("Recommendations include:", Shape.TEXT),

@@ -69,7 +69,7 @@ _OFFICE = re.compile(
     (?:the\ )?OSCE\ (?:Special\ Monitoring\ )?
     (?: Mission | Office | Centre | Center | Presence | Secretariat | Programme\ Office
       | Project\ Co-?ordinator | Co-?ordinator )
-    (?:\ (?:in|to|for|at)\ (?:the\ )?[^\W\d_][\w'’-]*(?:\ (?:and\ )?[^\W\d_][\w'’-]*){0,3})?
+    (?:\ (?:in|to|for|at)\ (?:the\ )?[^\W\d_a-z][\w'’-]*(?:\ (?:and\ )?[^\W\d_a-z][\w'’-]*){0,3})?
     """
 )
 _SEPARATORS = re.compile(r"\s[·|•»]\s")  # "Home | News", "Monday · 814,072 Articles"
@@ -90,7 +90,6 @@ _ABBREVIATIONS = frozenset(
         *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
     )
 )
-_SENTENCE_MIN_WORDS = 20  # one sentence ending in a full stop, this long, is a paragraph
 _SENTENCE_MIN_BEFORE = 3  # words before a sentence's end inside the line
 
 # " date 2023-05-09 On 8 May 2023, ...": a stamp a site printed before the first line.
@@ -107,10 +106,8 @@ def is_chrome(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    """Running text: several sentences, one long sentence, or longer than any headline."""
+    """Running text: several sentences, or a line longer than any headline."""
     if len(text) > _HEADLINE_MAX_CHARS:
-        return True
-    if text.endswith((".", '."', ".”")) and len(text.split()) >= _SENTENCE_MIN_WORDS:
         return True
     for match in _BOUNDARY.finditer(text):
         following = match["next"]

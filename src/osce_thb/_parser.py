@@ -270,30 +270,42 @@ def _header_shape(text: str) -> _chrome.Shape | None:
 def _is_label_above_headline(page: _Page) -> bool:
     """Whether the current line is a label above the headline, not the headline itself.
 
-    Rule: a SHORT line ("Local") is chrome when a HEADLINE follows it before the
-    article starts, with only chrome, labels and short lines between; a LABEL
-    (the site's name, an office's name, a bar of links) also when a SHORT line
-    follows. A lone line before the article stays the title, whatever its shape.
+    Rule, over the header lines below it, up to the article's start: a SHORT line
+    ("Local") is chrome when a HEADLINE follows; a LABEL (the site's name, an
+    office's name, a bar of links) also when a SHORT line follows. Any line is
+    chrome when a line below it is printed twice (copies repeat the headline),
+    unless it is repeated itself. A lone line before the article stays the
+    title, whatever its shape.
     """
-    first = _header_shape(page.lines[page.index].text)
-    if first not in (_chrome.Shape.LABEL, _chrome.Shape.SHORT):
+    current = page.lines[page.index].text
+    first = _header_shape(current)
+    if first is None or first is _chrome.Shape.CHROME:
         return False
-    wanted = {_chrome.Shape.HEADLINE}
+    wanted = set()
+    if first in (_chrome.Shape.LABEL, _chrome.Shape.SHORT):
+        wanted.add(_chrome.Shape.HEADLINE)
     if first is _chrome.Shape.LABEL:
         wanted.add(_chrome.Shape.SHORT)
+    own = _fold(current)
+    below: set[str] = set()
     seen = 0
     for position in range(page.index + 1, len(page.lines)):
         text = page.lines[position].text
         if not text:
             continue
         seen += 1
-        if seen > _LABEL_LOOKAHEAD:
-            return False
         shape = _header_shape(text)
-        if shape is None:
+        if seen > _LABEL_LOOKAHEAD or shape is None:
             return False
+        key = _fold(text)
+        if key == own:
+            return False  # the line is printed twice: it is the headline
         if shape in wanted:
             return True
+        if shape is not _chrome.Shape.CHROME:
+            if key in below:
+                return True
+            below.add(key)
     return False
 
 
