@@ -1,7 +1,10 @@
 """osce_thb: OSCE press releases and stories on combating trafficking, as typed data.
 
 Parse the raw text of a page into a [`Document`][osce_thb.Document], walk its
-typed model, and write it to JSON and back without loss::
+typed model, and write it to JSON and back without loss. Parsing is two steps,
+each public: `read` takes the page apart (title, metadata, dateline, body) and
+`extract` fills in what the body says (regions, donors, quotes, phases...);
+``parse(text) == extract(read(text))``::
 
     import osce_thb
 
@@ -15,8 +18,10 @@ when first needed.
 
 from __future__ import annotations
 
+from osce_thb._extract import extract
 from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
-from osce_thb._parser import parse, parse_bytes, parse_file
+from osce_thb._parser import read
+from osce_thb._pipeline import parse, parse_bytes, parse_file
 from osce_thb._render import render
 from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
 from osce_thb._version import __version__
@@ -77,6 +82,7 @@ __all__ = [
     "UnparsedLine",
     "__version__",
     "dump_jsonl",
+    "extract",
     "from_dict",
     "from_json",
     "json_schema",
@@ -84,6 +90,7 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "read",
     "render",
     "rollout",
     "to_dict",

@@ -25,7 +25,7 @@ import enum
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _dates
+from osce_thb import _dates, _sentences
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -78,19 +78,7 @@ _CLOSING = tuple('.,;:!?…"”’»)]')
 _SHORT_WORDS = 4
 _HEADLINE_MAX_CHARS = 300  # the longest headlines run to some 230 characters
 
-# A sentence ends inside the line: ". The", "? “We", "). In".
-_BOUNDARY = re.compile(r"[.!?][\"”’»)]*\s+[\"“‘«(]*(?P<next>[^\W_])")
-_LAST_WORD = re.compile(r"[\w’'-]*\Z")
-# Words that end in a full stop without ending a sentence ("Dr. Kovac", "Dec. 16").
-_ABBREVIATIONS = frozenset(
-    (
-        *("dr", "mr", "mrs", "ms", "st", "sr", "jr", "no", "nos", "gen", "col", "lt", "capt"),
-        *("prof", "amb", "rev", "hon", "gov", "sen", "rep", "mt", "ft", "co", "inc", "ltd"),
-        *("corp", "vs", "etc", "approx", "art", "para", "vol", "pp", "ca"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-    )
-)
-_SENTENCE_MIN_BEFORE = 3  # words before a sentence's end inside the line
+_SENTENCE_MIN_WORDS = 3  # a sentence that ends inside a line: "Questions? Call" is none
 
 # " date 2023-05-09 On 8 May 2023, ...": a stamp a site printed before the first line.
 _MACHINE_DATE = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)", re.IGNORECASE)
@@ -106,22 +94,18 @@ def is_chrome(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    """Running text: several sentences, or a line longer than any headline."""
+    """Running text: several sentences, or a line longer than any headline.
+
+    Sentences end where `osce_thb._sentences` says ("Dr. Kovac" and "U.S." do
+    not end one); the first must have three words at least.
+    """
     if len(text) > _HEADLINE_MAX_CHARS:
         return True
-    for match in _BOUNDARY.finditer(text):
-        following = match["next"]
-        if not (following.isupper() or following.isdigit()):
-            continue
-        word = _LAST_WORD.search(text, 0, match.start())
-        before = word.group() if word else ""
-        if (
-            len(before) > 1
-            and before.casefold() not in _ABBREVIATIONS  # not "A. Kovac" nor "Dr. Kovac"
-            and len(text[: match.start()].split()) >= _SENTENCE_MIN_BEFORE  # not "Questions? Call"
-        ):
-            return True
-    return False
+    size = len(text.rstrip())
+    return any(
+        end < size and len(text[:end].split()) >= _SENTENCE_MIN_WORDS
+        for end in _sentences.sentence_ends(text)
+    )
 
 
 def _letter_words(text: str) -> int:
