@@ -91,7 +91,7 @@ NOT_DATELINES = [
     "OSZE-Koordinatorin besucht die Ukraine.",  # a hyphen inside a word is no dash
     "NGO-run shelters opened in Sylvansk.",
     "Ana Kovac (Sweden) – Chair of the committee on trafficking issues.",  # a list of people
-    "Ana (Sweden) – Chair of the committee on trafficking issues in the region.",  # a country
+    "Ana (OSCE) – Chair of the committee on trafficking issues in the region.",  # an acronym
     "The Mission (OMiK) – which opened in 1999 – trains the police.",
     "Sylvansk (FNA) – Police met.",  # too short a sentence for a lead
     "KYIV. OSCE experts met today.",  # an acronym is no agency

@@ -108,12 +108,21 @@ def is_prose(text: str) -> bool:
     )
 
 
-def _letter_words(text: str) -> int:
-    return sum(1 for word in text.split() if _LETTER.search(word))
+def _is_short(text: str) -> bool:
+    """Four words or fewer, counting only words with a letter ("Trusted News Since 1995")."""
+    words = 0
+    for word in text.split():
+        if _LETTER.search(word):
+            words += 1
+            if words > _SHORT_WORDS:
+                return False
+    return True
 
 
 def shape(text: str) -> Shape:
     """The shape of a line above the article (see the module's table)."""
+    if len(text) > _HEADLINE_MAX_CHARS:
+        return Shape.TEXT  # a paragraph, at a glance
     if is_chrome(text) or _dates.parse_date_line(text) is not None:
         return Shape.CHROME
     if text.endswith(_CLOSING) or is_prose(text):
@@ -126,7 +135,7 @@ def shape(text: str) -> Shape:
         or _SEPARATORS.search(text)
     ):
         return Shape.LABEL
-    if _letter_words(text) <= _SHORT_WORDS:
+    if _is_short(text):
         return Shape.SHORT
     return Shape.HEADLINE
 

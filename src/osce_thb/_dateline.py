@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from osce_thb import gazetteer
 from osce_thb._dates import DATE_WORDS, MONTH_WORDS, month_day, parse_date
 from osce_thb.model import Dateline
 
@@ -179,15 +178,14 @@ def _capitalised(place: str) -> bool:
 def _agency_lead(match: re.Match[str], paragraph: str) -> bool:
     """Whether "Place (Agency) – " leads a sentence, as a dateline does.
 
-    "Ana (Sweden) – Chair" is a line of a list of people: a country or an
-    organisation in the brackets, or too few words after the dash, tell it.
+    "Ana (OSCE) – Chair" is a line of a list of people: an organisation in the
+    brackets, or too few words after the dash, tell it.
     """
     place, tag = match["place"], match["tag"]
     return (
         _capitalised(place)
         and place.upper() not in _NOT_PLACES
         and tag.upper() not in _NOT_PLACES
-        and gazetteer.country_by_name(tag) is None
         and len(paragraph[match.end() : match.end() + 200].split()) >= _AGENCY_LEAD_MIN_WORDS
     )
 

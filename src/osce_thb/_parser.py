@@ -77,6 +77,7 @@ _CLOSING = tuple('.,;:!?…"”’»)]')
 _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 14
 _DATELINE_SEARCH = 3  # the dateline leads one of the first paragraphs
+_STAMP_MAX_CHARS = 120  # the longest date or time stamp a site prints, and then some
 _LABEL_LOOKAHEAD = 8  # labels above a headline: a few lines of chrome at most
 
 
@@ -203,6 +204,18 @@ class _Page:
         self.unparsed: list[UnparsedLine] = []
         self.tooltips: list[Abbreviation] = []
         self.extra_dates: list[dt.date] = []  # from chrome and standalone date lines
+        self._shapes: dict[int, _chrome.Shape | None] = {}  # header lines, by index
+
+    def shape(self, index: int) -> _chrome.Shape | None:
+        """The header shape of line `index` (see `_header_shape`), computed once."""
+        if index not in self._shapes:
+            self._shapes[index] = _header_shape(self.lines[index].text)
+        return self._shapes[index]
+
+    def replace(self, line: _Line) -> None:
+        """Put `line` in place of the current line (what is left of it)."""
+        self.lines[self.index] = line
+        self._shapes.pop(self.index, None)
 
     def keep(self, line: _Line) -> None:
         """Keep a line that was not understood."""
@@ -232,12 +245,14 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
     while (line := page.peek()) is not None:
         line = _split_machine_date(page, line)
         label = KIND_BY_LABEL.get(line.text.casefold())
+        shape = page.shape(page.index) if label is None else None
         if label is not None:
             kind = label
-        elif (date := _stamp_date(line.text)) is not None:
-            page.extra_dates.append(date)
+        elif shape is _chrome.Shape.CHROME:
+            if (date := _stamp_date(line.text)) is not None:
+                page.extra_dates.append(date)
             page.keep(line)
-        elif _chrome.is_chrome(line.text) or _is_label_above_headline(page):
+        elif shape is not None and _is_label_above_headline(page, shape):
             page.keep(line)
         else:
             break
@@ -253,12 +268,14 @@ def _split_machine_date(page: _Page, line: _Line) -> _Line:
     page.keep(_Line(line.number, split.stamp))
     page.extra_dates.append(split.date)
     rest_line = _Line(line.number, split.rest)
-    page.lines[page.index] = rest_line
+    page.replace(rest_line)
     return rest_line
 
 
 def _stamp_date(text: str) -> dt.date | None:
     """The date of a line that is only a date or time stamp, if it is one."""
+    if len(text) > _STAMP_MAX_CHARS:
+        return None  # a paragraph, at a glance
     date = _dates.parse_date_line(text)
     if date is None and (stamp := _TIMESTAMP.fullmatch(text)):
         date = _dates.parse_loose_date(stamp["a"] or stamp["b"] or stamp["c"])
@@ -271,20 +288,25 @@ def _header_shape(text: str) -> _chrome.Shape | None:
     Kind labels count as chrome here; metadata bullets, menu items, list items and
     dateline paragraphs start the article, as `_chrome.Shape.TEXT` lines do.
     """
-    if text.casefold() in KIND_BY_LABEL or _stamp_date(text) is not None:
+    if text.casefold() in KIND_BY_LABEL:
+        return _chrome.Shape.CHROME
+    if _METADATA.fullmatch(text) or _is_menu_item(text):
+        return None
+    shape = _chrome.shape(text)  # dates and time stamps first: "• Monday, 03 June 2024"
+    if shape is _chrome.Shape.CHROME or (
+        shape is not _chrome.Shape.TEXT and _stamp_date(text) is not None
+    ):
         return _chrome.Shape.CHROME
     if (
-        _METADATA.fullmatch(text)
-        or _is_menu_item(text)
+        shape is _chrome.Shape.TEXT
         or text[0] in _BULLET_CHARS
         or _dateline.match_dateline(text) is not None
     ):
         return None
-    shape = _chrome.shape(text)
-    return None if shape is _chrome.Shape.TEXT else shape
+    return shape
 
 
-def _is_label_above_headline(page: _Page) -> bool:
+def _is_label_above_headline(page: _Page, first: _chrome.Shape) -> bool:
     """Whether the current line is a label above the headline, not the headline itself.
 
     Rule, over the header lines below it, up to the article's start: a SHORT line
@@ -294,16 +316,14 @@ def _is_label_above_headline(page: _Page) -> bool:
     unless it is repeated itself. A lone line before the article stays the
     title, whatever its shape.
     """
-    current = page.lines[page.index].text
-    first = _header_shape(current)
-    if first is None or first is _chrome.Shape.CHROME:
+    if first is _chrome.Shape.CHROME:
         return False
     wanted = set()
     if first in (_chrome.Shape.LABEL, _chrome.Shape.SHORT):
         wanted.add(_chrome.Shape.HEADLINE)
     if first is _chrome.Shape.LABEL:
         wanted.add(_chrome.Shape.SHORT)
-    own = _fold(current)
+    own = _fold(page.lines[page.index].text)
     below: set[str] = set()
     seen = 0
     for position in range(page.index + 1, len(page.lines)):
@@ -311,8 +331,8 @@ def _is_label_above_headline(page: _Page) -> bool:
         if not text:
             continue
         seen += 1
-        shape = _header_shape(text)
-        if seen > _LABEL_LOOKAHEAD or shape is None:
+        shape = page.shape(position) if seen <= _LABEL_LOOKAHEAD else None
+        if shape is None:
             return False
         key = _fold(text)
         if key == own:
