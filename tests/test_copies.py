@@ -148,6 +148,18 @@ class TestParagraphIsNotTheTitle:
         assert doc.title is None
         assert doc.body[0] == Paragraph(text=first)
 
+    def test_a_full_page_title_may_end_in_a_full_stop(self) -> None:
+        """Above the metadata bullets, the line is the title whatever it ends with."""
+        doc = osce_thb.parse("Press release\nHotline opens.\n- Date: 3 May 2011\nIt is free.")
+        assert doc.title == "Hotline opens."
+        assert doc.published == dt.date(2011, 5, 3)
+
+    def test_a_sentence_first_is_body(self) -> None:
+        """Without metadata below it, a sentence with a full stop is the first paragraph."""
+        doc = osce_thb.parse("Hotline opens.\nIt is free.")
+        assert doc.title is None
+        assert [block.text for block in doc.body] == ["Hotline opens.", "It is free."]
+
 
 class TestMachineDate:
     def test_before_the_first_paragraph(self) -> None:

@@ -346,19 +346,19 @@ def _is_label_above_headline(page: _Page, first: _chrome.Shape) -> bool:
     return False
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: str, *, above_metadata: bool = False) -> bool:
     """A title: not a metadata bullet or menu item, not a paragraph.
 
-    A paragraph: one that opens with a dateline, prose (several sentences, or one
-    long one), or a sentence that ends in a full stop, which headlines do not.
+    A paragraph: one that opens with a dateline, prose (several sentences, or a
+    line longer than any headline), or a sentence that ends in a full stop, which
+    headlines do not. The line above the metadata bullets of a full page is the
+    title whatever it ends with.
     """
-    return (
-        not _METADATA.fullmatch(text)
-        and not _is_menu_item(text)
-        and _dateline.match_dateline(text) is None
-        and not _chrome.is_prose(text)
-        and not (text.endswith(".") and not text.endswith(".."))
-    )
+    if _METADATA.fullmatch(text) or _is_menu_item(text) or _dateline.match_dateline(text):
+        return False
+    if above_metadata:
+        return True
+    return not _chrome.is_prose(text) and not (text.endswith(".") and not text.endswith(".."))
 
 
 def _parse_title(page: _Page) -> str | None:
@@ -367,7 +367,18 @@ def _parse_title(page: _Page) -> str | None:
     A copy may repeat its headline two or three times; the repeats are dropped.
     """
     line = page.peek()
-    if line is None or not _is_title(line.text):
+    if line is None:
+        return None
+    following = next(
+        (
+            page.lines[at].text
+            for at in range(page.index + 1, len(page.lines))
+            if page.lines[at].text
+        ),
+        "",
+    )
+    above_metadata = _METADATA.fullmatch(following) is not None
+    if not _is_title(line.text, above_metadata=above_metadata):
         return None
     if page.index + 1 < len(page.lines) and (joined := _join_tooltip(page, page.index)):
         title = joined
