@@ -72,7 +72,7 @@ _OFFICE = re.compile(
     (?:\ (?:in|to|for|at)\ (?:the\ )?[^\W\d_a-z][\w'’-]*(?:\ (?:and\ )?[^\W\d_a-z][\w'’-]*){0,3})?
     """
 )
-_SEPARATORS = re.compile(r"\s[·|•»]\s")  # "Home | News", "Monday · 814,072 Articles"
+_SEPARATORS = re.compile(r"\s[·|•»›>]\s")  # "Home | News", "Home › Local", "Monday · 814 Articles"
 _LETTER = re.compile(r"[^\W\d_]")
 _CLOSING = tuple('.,;:!?…"”’»)]')
 _SHORT_WORDS = 4

@@ -126,7 +126,9 @@ _DATE_LINE = re.compile(
     rf"""
     (?:[•·▪●◦‣*]\s*)?                                  # a bullet
     (?:{_TIME}\s?\|\s?                                 # 13:31 | 22.09.2014
-      | (?i:publi\w*(?:\sdate)?|posted|updated|date)(?:\s(?i:on))?:?\s  # Published on: ...
+      | (?i:(?:last\s)?(?:publi\w*(?:\sdate)?|posted|updated|modified)|date)  # Published on: ...
+        (?:\s(?i:by)\s[^\W\d_][\w.'’-]*(?:\s[^\W\d_][\w.'’-]*){{0,3}})?  # Posted by Jane Doe on
+        (?:\s(?i:on))?:?\s
     )?
     {_STAMP}
     """,
