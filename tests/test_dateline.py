@@ -187,6 +187,16 @@ class TestCopiesDatelines:
         )
         assert doc.published is None
 
+    def test_a_day_is_no_agency_dateline(self) -> None:
+        """A weekday and a month on a line of their own are a day of a programme, not a place."""
+        doc = osce_thb.parse(
+            "Freedonia hosts a conference on trafficking in Sylvansk\n"
+            "2 January 2018 09:00\n"
+            "Tuesday, June 19\n"
+            "The conference opens in the morning and closes at night."
+        )
+        assert doc.dateline is None
+
     def test_agency_layout_reads_back(self) -> None:
         """The page written back gives the same dateline: the year comes from the date bullet."""
         doc = osce_thb.parse(

@@ -22,6 +22,7 @@ longer than any headline, is a paragraph, never a title.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -30,7 +31,15 @@ from osce_thb import _dates, _sentences
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["REPOST", "MachineDate", "Shape", "is_chrome", "is_prose", "shape", "split_machine_date"]
+__all__ = [
+    "MachineDate",
+    "Shape",
+    "is_chrome",
+    "is_prose",
+    "is_repost",
+    "shape",
+    "split_machine_date",
+]
 
 
 class Shape(enum.Enum):
@@ -44,35 +53,29 @@ class Shape(enum.Enum):
 
 
 # Lines of site chrome, whole: the site's links and buttons.
-_KNOWN = re.compile(
-    r"""(?ix)
+_KNOWN = r"""(?ix)
     (?: newsroom | share | print | home | back | menu | search | log\ ?in | sign\ in | close
       | follow\ us | latest\ news | news\ and\ press\ releases | exit\ mobile\ version
       | skip\ to\ (?:main\ )?content | toggle\ navigation | main\ menu | go\ back
       | subscribe(?:\ to)?(?:\ (?:our|the))?\ newsletters? )
     """
-)
 
 # Reposting notes, copyright lines and other chrome that is not the article's text.
-REPOST = re.compile(
-    r"""(?ix)
+_REPOST = r"""(?ix)
     (?: compiled\ from | published\ in | cited\ in | source | originally\ published
       | reprinted\ from | copyright | photo(?:s|\ credit)? ) \s*:
     | © | \(c\)\s+\d{4}
     | this\ (?:article|text|story)\ (?:has\ been|was)\ (?:translated|reproduced|republished)
     """
-)
 
 # The name of an OSCE office alone: the owner of the page, not its headline.
-_OFFICE = re.compile(
-    r"""(?x)
+_OFFICE = r"""(?x)
     (?:the\ )?OSCE\ (?:Special\ Monitoring\ )?
     (?: Mission | Office | Centre | Center | Presence | Secretariat | Programme\ Office
       | Project\ Co-?ordinator | Co-?ordinator )
     (?:\ (?:in|to|for|at)\ (?:the\ )?[^\W\d_a-z][\w'’-]*(?:\ (?:and\ )?[^\W\d_a-z][\w'’-]*){0,3})?
     """
-)
-_SEPARATORS = re.compile(r"\s[·|•»›>]\s")  # "Home | News", "Home › Local", "Monday · 814 Articles"
+_SEPARATORS = r"\s[·|•»›>]\s"  # "Home | News", "Home › Local", "Monday · 814 Articles"
 _LETTER = re.compile(r"[^\W\d_]")
 _CLOSING = tuple('.,;:!?…"”’»)]')
 _SHORT_WORDS = 4
@@ -81,15 +84,34 @@ _HEADLINE_MAX_CHARS = 300  # the longest headlines run to some 230 characters
 _SENTENCE_MIN_WORDS = 3  # a sentence that ends inside a line: "Questions? Call" is none
 
 # " date 2023-05-09 On 8 May 2023, ...": a stamp a site printed before the first line.
-_MACHINE_DATE = re.compile(r"date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)", re.IGNORECASE)
+_MACHINE_DATE = r"(?i:date)\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)"
+
+
+class _Regexes(NamedTuple):
+    known: re.Pattern[str]
+    repost: re.Pattern[str]
+    office: re.Pattern[str]
+    separators: re.Pattern[str]
+    machine_date: re.Pattern[str]
+
+
+@functools.cache
+def _regexes() -> _Regexes:
+    """The patterns, compiled on first use: `import osce_thb` stays cheap."""
+    return _Regexes(*map(re.compile, (_KNOWN, _REPOST, _OFFICE, _SEPARATORS, _MACHINE_DATE)))
+
+
+def is_repost(text: str) -> bool:
+    """A reposting note, a credit or a copyright line: "Source: ...", "Photo: ...", "© ..."."""
+    return _regexes().repost.match(text) is not None
 
 
 def is_chrome(text: str) -> bool:
     """A line that is never part of the article: a site's link, a note, no letters at all."""
     return (
-        _KNOWN.fullmatch(text) is not None
-        or REPOST.match(text) is not None
-        or _LETTER.search(text) is None
+        _LETTER.search(text) is None
+        or _regexes().known.fullmatch(text) is not None
+        or is_repost(text)
     )
 
 
@@ -131,8 +153,8 @@ def shape(text: str) -> Shape:
     if (
         text.upper() == text  # the site's name in capitals
         or (first is not None and first.group().islower())
-        or _OFFICE.fullmatch(text)
-        or _SEPARATORS.search(text)
+        or _regexes().office.fullmatch(text)
+        or _regexes().separators.search(text)
     ):
         return Shape.LABEL
     if _is_short(text):
@@ -153,7 +175,7 @@ def split_machine_date(text: str) -> MachineDate | None:
 
     The stamp must hold a real date: "date 2023-13-45 Text" is not split.
     """
-    match = _MACHINE_DATE.match(text)
+    match = _regexes().machine_date.match(text)
     date = _dates.parse_date(match["date"]) if match else None
     if match is None or date is None:
         return None

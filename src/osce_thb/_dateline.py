@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from osce_thb._dates import DATE_WORDS, MONTH_WORDS, month_day, parse_date
+from osce_thb._dates import DATE_WORDS, MONTH_WORDS, WEEKDAY_WORDS, month_day, parse_date
 from osce_thb.model import Dateline
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ class _Regexes(NamedTuple):
     standalone: re.Pattern[str]
     glued: re.Pattern[str]
     agency_line: re.Pattern[str]
+    weekday: re.Pattern[str]
 
 
 @functools.cache
@@ -118,6 +119,7 @@ def _regexes() -> _Regexes:
         re.compile(_STANDALONE),
         re.compile(_GLUED),
         re.compile(_AGENCY_LINE),
+        re.compile(WEEKDAY_WORDS),
     )
 
 
@@ -222,9 +224,14 @@ def match_agency_line(line: str, reference: dt.date | None) -> DatelineMatch | N
     date: its time stamp or metadata), or the year before if the day would fall
     after it. Without a reference the dateline has no date.
     """
-    match = _regexes().agency_line.fullmatch(line)
-    if match is None or not _capitalised(match["place"]):
-        return None
+    regexes = _regexes()
+    match = regexes.agency_line.fullmatch(line)
+    if (
+        match is None
+        or not _capitalised(match["place"])
+        or regexes.weekday.fullmatch(match["place"])
+    ):
+        return None  # "Tuesday, June 19" is a day, not a place
     country = match["country"]
     if country is not None and not _capitalised(country):
         return None

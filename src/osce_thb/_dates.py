@@ -8,6 +8,7 @@ values only, imported when first needed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 MONTH_NAMES = (
@@ -98,9 +99,11 @@ def parse_loose_date(text: str) -> dt.date | None:
 
 # --------------------------------------------------------------------------- date lines
 
-_WEEKDAY = (
+WEEKDAY_WORDS = (
     r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 )
+"""A weekday's name or abbreviation, in any case ("Saturday", "Sat.")."""
+_WEEKDAY = WEEKDAY_WORDS
 _ANY_DATE = rf"(?:{DATE_WORDS}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s?(?i:[ap]\.?m\.?))?"
 _CLOCK = rf"{_TIME}(?:\s?[-–—]\s?{_TIME})?"  # "2:02 PM", "09:00 - 18:00"
@@ -122,8 +125,7 @@ def _stamp(clock: str) -> str:
 
 _STAMP = _stamp(rf"(?:,?\s{_CLOCK})?")
 _TIMED_STAMP = _stamp(rf",?\s{_CLOCK}")
-_DATE_LINE = re.compile(
-    rf"""
+_DATE_LINE = rf"""
     (?:[•·▪●◦‣*]\s*)?                                  # a bullet
     (?:{_TIME}\s?\|\s?                                 # 13:31 | 22.09.2014
       | (?i:(?:last\s)?(?:publi\w*(?:\sdate)?|posted|updated|modified)|date)  # Published on: ...
@@ -131,14 +133,17 @@ _DATE_LINE = re.compile(
         (?:\s(?i:on))?:?\s
     )?
     {_STAMP}
-    """,
-    re.VERBOSE,
-)
+"""
 # A section's label before a stamp with a time of day: "Politics Materials 12 March 2018 10:15".
-_LABELLED_STAMP = re.compile(
-    rf"(?:[A-Z][\w&'’-]*\s){{1,3}}{_TIMED_STAMP}",
-    re.VERBOSE,
-)
+_LABELLED_STAMP = rf"(?:[A-Z][\w&'’-]*\s){{1,3}}{_TIMED_STAMP}"
+
+
+@functools.cache
+def _date_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The date line patterns, compiled on first use: compiling them costs milliseconds."""
+    return re.compile(_DATE_LINE, re.VERBOSE), re.compile(_LABELLED_STAMP, re.VERBOSE)
+
+
 _DATE_LINE_MAX_CHARS = 120
 
 
@@ -157,7 +162,8 @@ def parse_date_line(text: str) -> dt.date | None:
     text = text.strip()
     if len(text) > _DATE_LINE_MAX_CHARS:
         return None
-    match = _DATE_LINE.fullmatch(text) or _LABELLED_STAMP.fullmatch(text)
+    plain, labelled = _date_line_patterns()
+    match = plain.fullmatch(text) or labelled.fullmatch(text)
     if match is None:
         return None
     return parse_date(match["date"])

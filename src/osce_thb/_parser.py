@@ -11,8 +11,9 @@ A full page, as scraped from osce.org, reads::
     footer    = [footer headings] {related item: kind, title, date, [source]}
 
 A bare copy has no menu and no metadata; it may carry site chrome before the
-title ("Newsroom", "13:31 | 22.09.2014") and may start at the dateline, with no
-title at all. Every line outside the menu ends up in the document: in a field,
+title ("Newsroom", "13:31 | 22.09.2014", a section's label, the site's name:
+`osce_thb._chrome` tells them by their shape) and may start at the dateline,
+with no title at all. Every line outside the menu ends up in the document: in a field,
 in a block, or, when not understood, in `Document.unparsed` with its number.
 Each ``_parse_x`` function reads one rule of this grammar.
 """
@@ -585,7 +586,7 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
         text = _join_tooltip(page, page.index) if page.index + 1 < end else None
         text = text or line.text
         page.index += 1
-        if _chrome.REPOST.match(text):
+        if _chrome.is_repost(text):
             page.keep(line)
             continue
         standalone = (
