@@ -46,18 +46,27 @@ def extract(
     tooltips: Sequence[Abbreviation],
     published: dt.date | None,
     dateline: Dateline | None,
+    *,
+    elsewhere: Sequence[str] = (),
 ) -> Extracted:
     """Run every extractor over the body's block texts.
 
     The dateline leads one of the first blocks; phases pass over it, since its
     place and date say where and when the story was filed, not where and when a
-    mechanism was rolled out.
+    mechanism was rolled out. Abbreviations are also read in `elsewhere`, the
+    lines outside the body: those left unparsed, such as a source note
+    ('Published in: "...", The Organization for Security and Co-operation in
+    Europe (OSCE)'), then the title. Their definitions come after the glossary
+    tooltips and before the body's: a rendered copy, which leaves out unparsed
+    lines, gives them back as tooltips.
     """
     # The extractors compile large patterns and read the gazetteer: load them on
     # the first parse, not on `import osce_thb`.
     from osce_thb import _donors, _figures, _phases, _programmes, _quotes, _regions
 
-    abbreviations = _abbreviations.merge(tooltips, _abbreviations.find_inline(texts))
+    abbreviations = _abbreviations.merge(
+        tooltips, _abbreviations.find_inline(elsewhere), _abbreviations.find_inline(texts)
+    )
     region_matches = [_regions.match_regions(text) for text in texts]
     donor_matches = [_donors.match_donors(text) for text in texts]
     dateline_at = None

@@ -560,7 +560,10 @@ def parse(text: str) -> Document:
     if kind is None:
         kind = DocumentKind.PRESS_RELEASE if dateline is not None else DocumentKind.OTHER
     texts = [block.text for block in body]
-    found = extract(texts, page.tooltips, published, dateline)
+    elsewhere = [line.text for line in page.unparsed]
+    if header.title is not None:
+        elsewhere.append(header.title)
+    found = extract(texts, page.tooltips, published, dateline, elsewhere=elsewhere)
     return Document(
         kind=kind,
         title=header.title,

@@ -231,14 +231,16 @@ def _tooltips(document: Document) -> list[Abbreviation]:
 
     The parser lists tooltip definitions first, in the order of the text, then
     the inline definitions (``the National Referral Mechanism (NRM)``) it finds
-    in the body; the first definition of each short form wins.
+    in the lines it left unparsed (which are not written), in the title and in
+    the body; the first definition of each short form wins.
     """
     wanted = document.abbreviations
     if not wanted:
         return []
+    in_title = _abbreviations.find_inline([document.title] if document.title else [])
     inline = _abbreviations.find_inline([block.text for block in document.body])
     for count in range(len(wanted) + 1):
-        if _abbreviations.merge(wanted[:count], inline) == wanted:
+        if _abbreviations.merge(wanted[:count], in_title, inline) == wanted:
             return list(wanted[:count])
     return list(wanted)  # cannot be given back exactly; write what can be
 
