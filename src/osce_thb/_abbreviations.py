@@ -283,8 +283,6 @@ def _trimmed(text: str, start: int, end: int, *, last: bool) -> tuple[int, int]:
     name inside it ("International Labour Organization’s International Programme").
     """
     word = text[start:end]
-    if not last and word[0] not in _OPENING_QUOTES and word[-1] not in _CLOSING_QUOTES:
-        return start, end  # most words: a shortcut
     start += len(word) - len(word.lstrip(_OPENING_QUOTES))
     word = text[start:end]
     if last:
@@ -313,22 +311,32 @@ def _words_before(text: str, at: int, short: str, limit: int) -> list[_Word]:
     tokens = window.split()
     if low and tokens and not window[0].isspace() and not text[low - 1].isspace():
         del tokens[0]  # cut by the window
-    words: list[_Word] = []
-    end = len(window)
-    for token in reversed(tokens[-limit:]):
-        if words and _is_boundary(token):
+    del tokens[:-limit]
+    if not tokens:
+        return []
+    start = low + window.rfind(tokens[-1])
+    first, stop = _trimmed(text, start, start + len(tokens[-1]), last=True)
+    core = text[first:stop]
+    if not core or core == short or core[-1] in _CLAUSE_END or _BRACKETS.search(core):
+        return []  # "...Europe, (OSCE)": the bracket is not attached to a name
+    words = [_word(text, first, stop)]
+    if first > start:
+        return words  # the word opens a quotation
+    end = start - low
+    for token in reversed(tokens[:-1]):
+        if _is_boundary(token) or token == short:
             break
         start = low + window.rfind(token, 0, end)
         end = start - low
-        first, stop = _trimmed(text, start, start + len(token), last=not words)
-        core = text[first:stop]
-        if not core or core == short or _BRACKETS.search(core):
-            break
-        if not words and core[-1] in _CLAUSE_END:
-            break  # "...Europe, (OSCE)": the bracket is not attached to a name
-        words.append(_word(text, first, stop))
-        if first > start:
-            break  # the word opens a quotation
+        if token[0] in _OPENING_QUOTES or token[-1] in _CLOSING_QUOTES:
+            first, stop = _trimmed(text, start, start + len(token), last=False)
+            if first == stop:
+                break
+            words.append(_word(text, first, stop))
+            if first > start:
+                break  # the word opens a quotation
+        else:
+            words.append(_word(text, start, start + len(token)))
     return words
 
 
@@ -519,6 +527,8 @@ def _defined_before(text: str, at: int, short: str) -> Abbreviation | None:
     letters = _spelled(short)
     limits = _limits(letters)
     words = _words_before(text, at, short, limits.words + 1)
+    if not words:
+        return None
     count = _spelled_by(words[: limits.words], letters, limits) or _transposed(
         words[: limits.words], letters
     )
