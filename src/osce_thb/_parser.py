@@ -19,12 +19,11 @@ Each ``_parse_x`` function reads one rule of this grammar.
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations, _dateline, _dates
-from osce_thb._extract import extract
+from osce_thb import _acronyms, _dateline, _dates
+from osce_thb._vocabulary import KIND_BY_LABEL
 from osce_thb.errors import ParseError
 from osce_thb.model import (
     Abbreviation,
@@ -44,34 +43,13 @@ from osce_thb.model import (
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["parse", "parse_bytes", "parse_file"]
+__all__ = ["decode", "read"]
 
 
 class _Line(NamedTuple):
     number: int  # 1-based, in the input
     text: str  # stripped
 
-
-_KIND_LABELS = {
-    "press release": DocumentKind.PRESS_RELEASE,
-    "press releases": DocumentKind.PRESS_RELEASE,
-    "story": DocumentKind.STORY,
-    "stories": DocumentKind.STORY,
-    "news item": DocumentKind.NEWS_ITEM,
-    "news items": DocumentKind.NEWS_ITEM,
-    "news": DocumentKind.NEWS_ITEM,
-    "event": DocumentKind.EVENT,
-    "events": DocumentKind.EVENT,
-    "feature": DocumentKind.FEATURE,
-    "features": DocumentKind.FEATURE,
-    "speech": DocumentKind.SPEECH,
-    "speeches": DocumentKind.SPEECH,
-    "statement": DocumentKind.STATEMENT,
-    "statements": DocumentKind.STATEMENT,
-    "interview": DocumentKind.INTERVIEW,
-    "op-ed": DocumentKind.OP_ED,
-    "publication": DocumentKind.PUBLICATION,
-}
 
 # "- Date: 13 December 2013", "- Source:", "- Fields of work:"; other keys are kept unparsed.
 _METADATA = re.compile(r"-\s*(?P<key>[A-Z][A-Za-z ]{1,30}):(?:\s+(?P<value>.*))?")
@@ -124,7 +102,10 @@ def _split_lines(text: str) -> list[str]:
     """Check the input and cut it into stripped lines (line N is at index N - 1)."""
     given: object = text  # checked at run time too: callers may be untyped
     if not isinstance(given, str):
-        msg = f"parse() takes a str, not {type(given).__name__}; use parse_file() for files"
+        msg = (
+            f"expected a str, not {type(given).__name__}:"
+            " use parse_bytes() for bytes and parse_file() for a file"
+        )
         raise TypeError(msg)
     text = text.removeprefix("\ufeff")
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -136,7 +117,43 @@ def _split_lines(text: str) -> list[str]:
     if not text.strip():
         msg = "empty text: there is nothing to parse"
         raise ParseError(msg, line=1, column=1)
+    if "<" in text:
+        _refuse_markup("\n".join(raw), raw)
     return [line.strip() for line in raw]
+
+
+# An element of HTML or XML markup: a tag of a known HTML element, a declaration,
+# a processing instruction or a comment.
+_MARKUP = re.compile(
+    r"""<(?:
+        /?(?:html|head|body|div|p|span|h[1-6]|br|hr|a|b|i|em|strong|article|section|header
+          |footer|nav|main|ul|ol|li|table|tr|td|th|script|style|meta|link|title|img|figure)
+          \b[^<>\n]{0,200}>
+      | ![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\b | \?xml\b | !--
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MARKUP_TAGS = 3  # tags that make a text markup, unless it opens with one
+
+
+def _refuse_markup(text: str, raw: list[str]) -> None:
+    """Raise `ParseError` for HTML or XML: a text that opens with markup or holds several tags."""
+    tags = []
+    for match in _MARKUP.finditer(text):
+        tags.append(match)
+        opens = not text[: match.start()].strip()
+        if opens or len(tags) >= _MARKUP_TAGS:
+            first = tags[0]
+            number = text.count("\n", 0, first.start()) + 1
+            column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+            msg = (
+                f"this is markup (HTML or XML), not the text of a page: {first.group()[:40]!r};"
+                " extract the page's text first (a browser's copy, or an HTML-to-text tool),"
+                " then parse that"
+            )
+            raise ParseError(msg, line=number, column=column, snippet=raw[number - 1])
+        if len(tags) > _MARKUP_TAGS:
+            break
 
 
 # --------------------------------------------------------------------------- menu
@@ -222,7 +239,7 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
     """
     kind = None
     while (line := page.peek()) is not None:
-        label = _KIND_LABELS.get(line.text.casefold())
+        label = KIND_BY_LABEL.get(line.text.casefold())
         if label is not None:
             kind = label
         elif _PRELUDE_CHROME.fullmatch(line.text):
@@ -326,11 +343,11 @@ def _parse_header(page: _Page) -> _Header:
 
 def _is_related_start(lines: list[_Line], index: int) -> bool:
     """A kind label, a title, then a date within the next two lines."""
-    if lines[index].text.casefold() not in _KIND_LABELS:
+    if lines[index].text.casefold() not in KIND_BY_LABEL:
         return False
     following = []
     for line in lines[index + 1 : index + 4]:  # the item's lines, as `_parse_footer` groups them
-        if not line.text or line.text.casefold() in _KIND_LABELS:
+        if not line.text or line.text.casefold() in KIND_BY_LABEL:
             break
         following.append(line.text)
     return len(following) >= 2 and any(_dates.parse_date(text) for text in following[1:3])
@@ -352,7 +369,7 @@ def _find_footer(lines: list[_Line], start: int) -> int:
                     break
                 head = probe
                 taken += 1
-                if text.casefold() in _KIND_LABELS:  # an undated item: its headings come before
+                if text.casefold() in KIND_BY_LABEL:  # an undated item: its headings come before
                     taken = 0
                 probe -= 1
             return head
@@ -369,11 +386,11 @@ def _parse_footer(page: _Page, end: int) -> tuple[RelatedItem, ...]:
         if not line.text:
             index += 1
             continue
-        kind = _KIND_LABELS.get(line.text.casefold())
+        kind = KIND_BY_LABEL.get(line.text.casefold())
         group: list[_Line] = []
         probe = index + 1
         while probe < end and lines[probe].text and len(group) < 3:
-            if lines[probe].text.casefold() in _KIND_LABELS:
+            if lines[probe].text.casefold() in KIND_BY_LABEL:
                 break
             group.append(lines[probe])
             probe += 1
@@ -427,7 +444,7 @@ def _join_tooltip(page: _Page, index: int) -> str | None:
     half = len(last) // 2
     if not following or last[-half:] != last[-2 * half : -half] or half < 2:
         return None  # a quick look: the line does not end in a doubled term ("NGONGO")
-    tooltip = _abbreviations.restore_tooltip(line, following)
+    tooltip = _acronyms.restore_tooltip(line, following)
     if tooltip is None:
         return None
     page.tooltips.append(tooltip.abbreviation)
@@ -522,12 +539,15 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
 # --------------------------------------------------------------------------- the page
 
 
-def parse(text: str) -> Document:
-    """Parse the raw text of an OSCE page into a `Document`.
+def read(text: str) -> Document:
+    """Read the raw text of an OSCE page into a `Document`, without extraction.
 
     Reads the full osce.org page (navigation menu, kind line, title, metadata
     bullets, body, related-content footer), bare copies (title, then the
-    dateline paragraph) and truncated texts, which parse as far as they go.
+    dateline paragraph) and truncated texts, which read as far as they go.
+    The fields that extraction derives from the body are left empty, but for
+    `Document.abbreviations`, which holds the definitions of glossary tooltips
+    (the text keeps only their short forms).
 
     Args:
         text: The page's text.
@@ -559,11 +579,6 @@ def parse(text: str) -> Document:
     kind = header.kind
     if kind is None:
         kind = DocumentKind.PRESS_RELEASE if dateline is not None else DocumentKind.OTHER
-    texts = [block.text for block in body]
-    elsewhere = [line.text for line in page.unparsed]
-    if header.title is not None:
-        elsewhere.append(header.title)
-    found = extract(texts, page.tooltips, published, dateline, elsewhere=elsewhere)
     return Document(
         kind=kind,
         title=header.title,
@@ -572,21 +587,22 @@ def parse(text: str) -> Document:
         fields_of_work=header.fields_of_work,
         dateline=dateline,
         body=tuple(body),
-        abbreviations=found.abbreviations,
-        quotes=found.quotes,
-        figures=found.figures,
-        regions=found.regions,
-        donors=found.donors,
-        programmes=found.programmes,
-        nrm_phases=found.nrm_phases,
+        abbreviations=_first_per_short_form(page.tooltips),
         related=related,
         unparsed=tuple(sorted(page.unparsed, key=lambda item: item.line)),
     )
 
 
+def _first_per_short_form(tooltips: list[Abbreviation]) -> tuple[Abbreviation, ...]:
+    seen: dict[str, Abbreviation] = {}
+    for item in tooltips:
+        seen.setdefault(item.short, item)
+    return tuple(seen.values())
+
+
 def _fail_empty(lines: list[_Line], page: _Page) -> None:
     last = next(line for line in reversed(lines) if line.text)
-    if last.text.casefold() in _KIND_LABELS:
+    if last.text.casefold() in KIND_BY_LABEL:
         msg = (
             f"no title found: the text ends after the kind line {last.text!r} (line {last.number})"
         )
@@ -597,19 +613,19 @@ def _fail_empty(lines: list[_Line], page: _Page) -> None:
     raise ParseError(msg, line=last.number, column=1, snippet=last.text)
 
 
-def parse_bytes(data: bytes, *, name: str | None = None) -> Document:
-    """Decode UTF-8 bytes (a BOM and CRLF line ends are fine) and parse them.
+def decode(data: bytes, *, name: str | None = None) -> str:
+    """Decode UTF-8 bytes (a BOM is dropped) into text.
 
     Args:
         data: The page's bytes.
         name: What to call the input in error messages (a path, "<stdin>").
 
     Raises:
-        ParseError: The bytes are not UTF-8 (the message gives the byte offset,
-            line and column), or the text cannot be parsed (see `parse`).
+        ParseError: The bytes are not UTF-8; the message gives the byte offset,
+            line and column.
     """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         offset = error.start
         line_start = data.rfind(b"\n", 0, offset) + 1
@@ -621,17 +637,3 @@ def parse_bytes(data: bytes, *, name: str | None = None) -> Document:
         )
         snippet = data[line_start:].split(b"\n", 1)[0].decode("utf-8", "replace")
         raise ParseError(msg, line=line, column=column, snippet=snippet, offset=offset) from None
-    return parse(text)
-
-
-def parse_file(path: str | os.PathLike[str]) -> Document:
-    """Read a page from a UTF-8 file (a BOM and CRLF line ends are fine) and parse it.
-
-    Raises:
-        ParseError: The bytes are not UTF-8 (the message gives the byte offset,
-            line and column), or the text cannot be parsed (see `parse`).
-        OSError: The file cannot be read.
-    """
-    with open(path, "rb") as handle:  # noqa: PTH123  # a str or PathLike, as the caller gave it
-        data = handle.read()
-    return parse_bytes(data, name=os.fspath(path))
