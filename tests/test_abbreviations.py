@@ -171,6 +171,10 @@ NOT_FOUND_BEFORE = [
         "the U.S. Agency for Rural Affairs (USARA) gave",
         defined("USARA", "U.S. Agency for Rural Affairs"),
     ),
+    (  # nor is the period of "St."
+        "the St. Petersburg Support Centre (SPSC) and",
+        defined("SPSC", "St. Petersburg Support Centre"),
+    ),
     (  # a parent organisation's acronym belongs to the name
         "the OSCE Field Office in Vorland (FOV) helped",
         defined("FOV", "OSCE Field Office in Vorland"),

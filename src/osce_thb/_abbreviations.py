@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from osce_thb import _sentences
 from osce_thb._acronyms import MINOR_WORDS
 from osce_thb.model import Abbreviation
 
@@ -62,9 +63,9 @@ _SHORT_BEFORE = re.compile(r"(?<!\S)[“\"'‘«„]?(?P<short>[A-Za-z0-9][A-Za-
 _PARTS = re.compile(r"[^-/–—]+")  # the parts of a hyphenated word
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _TOKEN = re.compile(r"\S+")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.": no sentence end
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]+")
-_CLAUSE_END = ",;:.!?"
+_CLAUSE_END = ",;:.!?…"
+_SENTENCE_END = ".!?…"
 _OPENING_QUOTES = "“\"'‘«„"
 _CLOSING_QUOTES = "”\"'’»"
 _MID_CLOSING_QUOTES = '”"»'  # not ’ and ', which may end a plural possessive
@@ -168,13 +169,19 @@ def _trimmed(text: str, start: int, end: int, *, last: bool) -> tuple[int, int]:
     return start, start + len(word.rstrip(_CLOSING_QUOTES))
 
 
-def _is_boundary(token: str) -> bool:
-    """Whether a long form may not reach back over `token` (or into it)."""
+def _is_boundary(text: str, start: int, token: str) -> bool:
+    """Whether a long form may not reach back over `token`, at `start` in `text`, or into it.
+
+    A sentence end is one for the shared sentence splitter: not the period of
+    "U.S." or "St.".
+    """
     tail = token[-1]
     if tail in _ENDS_CLAUSE:
         return True
-    if tail == ".":
-        return not _DOTTED.fullmatch(token)
+    if tail in _SENTENCE_END:
+        end = start + len(token)
+        stop = end - len(token) + len(token.rstrip(_SENTENCE_END))
+        return _sentences.ends_sentence(text, stop, end)
     return token in _DASHES or _BRACKETS.search(token) is not None
 
 
@@ -202,10 +209,10 @@ def _words_before(text: str, at: int, short: str, limit: int) -> list[_Word]:
         return words  # the word opens a quotation
     end = start - low
     for token in reversed(tokens[:-1]):
-        if _is_boundary(token) or token == short:
-            break
         start = low + window.rfind(token, 0, end)
         end = start - low
+        if _is_boundary(text, start, token) or token == short:
+            break
         if token[0] in _OPENING_QUOTES or token[-1] in _CLOSING_QUOTES:
             first, stop = _trimmed(text, start, start + len(token), last=False)
             if first == stop:
