@@ -72,7 +72,6 @@ _MID_CLOSING_QUOTES = '”"»'  # not ’ and ', which may end a plural possessi
 _ENDS_CLAUSE = frozenset(",;:!?" + _MID_CLOSING_QUOTES)
 _BRACKETS = re.compile(r"[()\[\]]")
 _DASHES = frozenset({"–", "—", "--"})
-_POSSESSIVES = ("'s", "’s")
 _WINDOW_PER_WORD = 25  # characters looked back from a bracket, per word wanted
 _MAX_SHORT = 12
 _MAX_UNSPELLED = 1  # words in a long form that give no letter, minor words aside
