@@ -211,6 +211,7 @@ NEGATIVE = [
     "the OSCE Office (OSCE) met",  # the short form is a word of the long form
     "a list: (NRM) stands alone",
     "the Vorlan Council, (VC) met",  # a comma before the bracket
+    "an aside (Vorlan. mobile unit (VMU) met",  # across an opening bracket
     "the Office of the Vorlan Ombudsman and two Rural Safety Teams (OVORST)",  # too many gaps
 ]
 

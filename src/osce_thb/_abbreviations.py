@@ -175,13 +175,12 @@ def _is_boundary(text: str, start: int, token: str) -> bool:
     "U.S." or "St.".
     """
     tail = token[-1]
-    if tail in _ENDS_CLAUSE:
+    if tail in _ENDS_CLAUSE or token in _DASHES or _BRACKETS.search(token):
         return True
     if tail in _SENTENCE_END:
         end = start + len(token)
-        stop = end - len(token) + len(token.rstrip(_SENTENCE_END))
-        return _sentences.ends_sentence(text, stop, end)
-    return token in _DASHES or _BRACKETS.search(token) is not None
+        return _sentences.ends_sentence(text, start + len(token.rstrip(_SENTENCE_END)), end)
+    return False
 
 
 def _words_before(text: str, at: int, short: str, limit: int) -> list[_Word]:
