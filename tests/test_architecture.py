@@ -14,11 +14,14 @@ import pytest
 
 PACKAGE = Path(__file__).parents[1] / "src" / "osce_thb"
 
-READER = frozenset({"_parser"})
+READER = frozenset({"_parser", "_chrome", "_dateline"})
 EXTRACTORS = frozenset(
     {"_abbreviations", "_quotes", "_figures", "_regions", "_donors", "_programmes", "_phases"}
 )
-EXTRACTION = EXTRACTORS | {"_extract", "_body", "_sentences"}
+EXTRACTION = EXTRACTORS | {"_extract", "_body"}
+# Shared text helpers (the sentence splitter, word alternations, dates, acronyms) sit
+# below both the reader and extraction: either may import them, they import neither.
+SHARED = frozenset({"_sentences", "_text", "_dates", "_acronyms", "_vocabulary"})
 WRITERS = frozenset({"_json", "schema", "_render", "_export", "_chart", "export"})
 MODEL_MAY_IMPORT = frozenset({"errors", "gazetteer"})
 
@@ -48,6 +51,18 @@ def _modules() -> dict[str, set[str]]:
 MODULES = _modules()
 
 
+def _closure(module: str) -> set[str]:
+    """Every package module `module` imports, directly or through others."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        for target in MODULES.get(todo.pop(), set()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
 def _arrows(sources: frozenset[str] | set[str], targets: frozenset[str] | set[str]) -> list[str]:
     return sorted(
         f"{source} → {target}"
@@ -58,12 +73,18 @@ def _arrows(sources: frozenset[str] | set[str], targets: frozenset[str] | set[st
 
 def test_every_named_module_exists() -> None:
     """The sets name real modules, so that a rename cannot empty a rule silently."""
-    named = READER | EXTRACTION | WRITERS | {"model", "cli", "_pipeline"}
+    named = READER | EXTRACTION | WRITERS | SHARED | {"model", "cli", "_pipeline"}
     assert named <= MODULES.keys()
 
 
 def test_reader_imports_nothing_of_extraction() -> None:
-    assert _arrows(READER, EXTRACTION | {"_pipeline"}) == []
+    """Not directly, nor through another module."""
+    reached = {module: _closure(module) & (EXTRACTION | {"_pipeline"}) for module in READER}
+    assert reached == {module: set() for module in READER}
+
+
+def test_shared_helpers_import_neither_reader_nor_extraction() -> None:
+    assert _arrows(SHARED, READER | EXTRACTION | {"_pipeline"}) == []
 
 
 def test_extractors_do_not_import_each_other() -> None:
@@ -75,7 +96,10 @@ def test_model_imports_only_errors_and_gazetteer() -> None:
 
 
 def test_writers_import_neither_reader_nor_extraction() -> None:
-    assert _arrows(WRITERS, READER | EXTRACTION | {"_pipeline"}) == []
+    """Not directly, nor through another module."""
+    banned = READER | EXTRACTION | {"_pipeline"}
+    reached = {module: _closure(module) & banned for module in WRITERS}
+    assert reached == {module: set() for module in WRITERS}
 
 
 @pytest.mark.parametrize("module", sorted(set(MODULES) - {"cli", "__main__"}))
