@@ -269,7 +269,9 @@ def find_phases(
         return ()
     year_now = body.published.year if body.published else None
     dateline = body.dateline
-    region_keys = _Keys((region.code, region.mentions) for region in regions)
+    region_keys = _Keys(
+        (region.code, region.mentions) for region in regions if region.code is not None
+    )
     donor_keys = _Keys((donor.country or donor.name, donor.mentions) for donor in donors)
     phases: list[NrmPhase] = []
     for block, text in enumerate(texts):
