@@ -47,6 +47,7 @@ SHARED_NAMES = {
     "Kyiv": {"UA-30", "UA-32"},
     "Kiev": {"UA-30", "UA-32"},
     "Kyyiv": {"UA-30", "UA-32"},
+    "Kiew": {"UA-30", "UA-32"},  # German
 }
 """Names that stand for more than one region, on purpose."""
 
