@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 import osce_thb
-from osce_thb import NrmPhase, PhaseStage, PhaseStatus
+from osce_thb import NrmPhase, PhaseStage, PhaseStatus, _chart, _export
 from osce_thb._body import Body
 from osce_thb._donors import find_donors
 from osce_thb._phases import find_phases as _find_phases
@@ -63,6 +64,28 @@ PHASES = [
     (
         "By 2018 the NRM is to function nationwide.",
         [(PhaseStage.NATIONAL, PhaseStatus.PLANNED, None, 2018, (), ())],
+    ),
+    # Other countries, and other names of the mechanism.
+    (
+        "The National Referral System was piloted in Cahul district in 2006.",
+        [(PhaseStage.PILOT, PhaseStatus.COMPLETED, 2006, 2006, ("MD-CA",), ())],
+    ),
+    (
+        "The NRM was introduced in Republika Srpska and Brčko District in 2014.",
+        [(PhaseStage.EXPANSION, PhaseStatus.COMPLETED, 2014, 2014, ("BA-SRP", "BA-BRC"), ())],
+    ),
+    (
+        "In 2015 the NRS was extended to Bălți and Ungheni, funded by Sweden.",
+        [(PhaseStage.EXPANSION, PhaseStatus.COMPLETED, 2015, 2015, ("MD-BA", "MD-UN"), ("SE",))],
+    ),
+    (
+        "Next year the referral mechanism will be piloted in Osh and Jalal-Abad provinces.",
+        [(PhaseStage.PILOT, PhaseStatus.PLANNED, 2017, 2017, ("KG-O", "KG-J"), ())],
+    ),
+    (
+        # A place without a code is no region of a phase.
+        "The NRM was piloted in Prizren, Kosovo, and in Tetovo in 2012.",
+        [(PhaseStage.PILOT, PhaseStatus.COMPLETED, 2012, 2012, ("MK-609",), ())],
     ),
 ]
 
@@ -149,6 +172,43 @@ class TestRollout:
             2012,
             PhaseStage.EXPANSION,
         )
+
+    def test_regions_are_grouped_by_country(self) -> None:
+        """A corpus about several countries: each country's regions together, in code order."""
+        moldova = self._doc(
+            "MD",
+            "In 2008 the National Referral System was piloted in Cahul district.",
+            dt.date(2009, 1, 1),
+        )
+        ukraine = self._doc(
+            "UA", "The NRM was piloted in Sumy region in 2012.", dt.date(2013, 1, 5)
+        )
+        serbia = self._doc(
+            "Srpska", "In 2014 the NRM was set up in Republika Srpska.", dt.date(2015, 1, 5)
+        )
+        timelines = osce_thb.rollout([ukraine, moldova, serbia])
+        assert [(t.country, t.code) for t in timelines] == [
+            ("BA", "BA-SRP"),
+            ("MD", "MD-CA"),
+            ("UA", "UA-59"),
+        ]
+        lines = _export.rollout_table(timelines, 3).splitlines()
+        assert [line.split()[0] for line in lines[1:7]] == [
+            "Bosnia",
+            "BA-SRP",
+            "Moldova",
+            "MD-CA",
+            "Ukraine",
+            "UA-59",
+        ]
+        assert lines[3] == "Moldova (MD)"
+        svg = _chart.rollout_svg(timelines, ["a", "b", "c"])
+        heights = {
+            text: float(y)
+            for y, text in re.findall(r'<text x="[\d.]+" y="([\d.]+)"[^>]*>([^<]+)<', svg)
+        }
+        order = ["Bosnia and Herzegovina (BA)", "BA-SRP", "Moldova (MD)", "MD-CA", "Ukraine (UA)"]
+        assert sorted(order, key=heights.__getitem__) == order
 
     def test_planned_regions_have_no_join_year(self) -> None:
         """A region known only from plans has not joined yet."""

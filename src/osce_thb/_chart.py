@@ -124,6 +124,8 @@ def rollout_svg(
         The SVG text, ending with a newline.
     """
     rows = [(timeline, _bars(timeline, labels)) for timeline in timelines]
+    slots = _row_slots(timelines)  # where each region's row goes, below its country's heading
+    lines = (slots[-1] + 1) if slots else 0
     every_bar = [bar for _, bars in rows for bar in bars]
     span = _years(every_bar)
     years = list(range(span[0], span[1] + 1)) if span else []
@@ -134,7 +136,7 @@ def rollout_svg(
     grid_left = _MARGIN + label_width
     grid_width = len(years) * _COLUMN + ((_GAP + _COLUMN) if undated else 0)
     width = max(grid_left + grid_width + _MARGIN, 620.0)
-    height = _HEAD + max(len(rows), 1) * _ROW + 44
+    height = _HEAD + max(lines, 1) * _ROW + 44
 
     def column_x(year: int) -> float:
         return grid_left + (year - years[0]) * _COLUMN
@@ -182,7 +184,7 @@ def rollout_svg(
     add(_text(x + 20, 77.5, "Planned (hatched)", font_size=12, fill=_INK))
 
     top = float(_HEAD)
-    bottom = top + max(len(rows), 1) * _ROW
+    bottom = top + max(lines, 1) * _ROW
     if not rows:
         add(
             _text(
@@ -196,9 +198,24 @@ def rollout_svg(
         add("</svg>")
         return "\n".join(out) + "\n"
 
+    # Country headings, when the regions are of several countries.
+    for index, timeline in enumerate(timelines):
+        if slots[index] > (slots[index - 1] + 1 if index else 0):
+            y = top + (slots[index] - 1) * _ROW
+            add(
+                _text(
+                    _MARGIN + 8,
+                    y + 24,
+                    _country_label(timeline.country),
+                    font_size=13,
+                    font_weight=600,
+                    fill=_INK,
+                )
+            )
+
     # Row bands and labels.
     for index, (timeline, _) in enumerate(rows):
-        y = top + index * _ROW
+        y = top + slots[index] * _ROW
         if index % 2 == 0:
             add(
                 f'<rect x="{_MARGIN}" y="{y:g}" width="{width - 2 * _MARGIN:g}"'
@@ -256,7 +273,7 @@ def rollout_svg(
 
     # Bars: claims that overlap in time share the row as thinner lanes.
     for index, (timeline, bars) in enumerate(rows):
-        y = top + index * _ROW + _BAR_PADDING
+        y = top + slots[index] * _ROW + _BAR_PADDING
         lanes = _lanes(bars, years)
         lane = (_ROW - 2 * _BAR_PADDING) / (max(lanes) + 1)
         for bar, number in zip(bars, lanes, strict=True):
@@ -274,6 +291,32 @@ def rollout_svg(
     )
     add("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _row_slots(timelines: Sequence[RegionTimeline]) -> list[int]:
+    """The row of each region, in order.
+
+    When the regions are of several countries, each country's heading takes a
+    row before its regions.
+    """
+    several = len({timeline.country for timeline in timelines}) > 1
+    slots: list[int] = []
+    row = 0
+    for index, timeline in enumerate(timelines):
+        if several and (index == 0 or timeline.country != timelines[index - 1].country):
+            row += 1  # the heading's row
+        slots.append(row)
+        row += 1
+    return slots
+
+
+def _country_label(code: str) -> str:
+    from osce_thb.gazetteer import countries, coverage  # the gazetteer loads lazily
+
+    state = countries().get(code)
+    covered = coverage().get(code)
+    name = state.name if state else (covered.name if covered and covered.name else None)
+    return f"{name} ({code})" if name else code
 
 
 def _slots(bar: _Bar, years: Sequence[int]) -> tuple[int, int]:

@@ -387,7 +387,9 @@ def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
     """The rollout as a plain-text table for the terminal, with a one-line summary.
 
     Regions the corpus only expects to join show the planned year and stage,
-    marked "(planned)"; disputed regions are flagged in the last column.
+    marked "(planned)"; disputed regions are flagged in the last column. When
+    the regions are of several countries, each country's rows follow a line
+    with its name ("Moldova (MD)").
     """
     header = ("CODE", "REGION", "JOINED", "STAGE", "DONORS", "DOCS", "DISPUTED")
     rows = [header]
@@ -414,6 +416,8 @@ def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+    if len({timeline.country for timeline in timelines}) > 1:
+        lines = lines[:1] + _grouped(timelines, lines[1:])
     disputed = sum(1 for timeline in timelines if timeline.disputed)
     lines.append("")
     lines.append(
@@ -421,6 +425,18 @@ def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
         + (f", {disputed} disputed" if disputed else "")
     )
     return "\n".join(lines) + "\n"
+
+
+def _grouped(timelines: Sequence[RegionTimeline], lines: Sequence[str]) -> list[str]:
+    """The rows of the regions, each country's (they come grouped) after a line naming it."""
+    grouped: list[str] = []
+    country = None
+    for timeline, line in zip(timelines, lines, strict=True):
+        if timeline.country != country:
+            country = timeline.country
+            grouped.append(f"{_country_name(country) or country} ({country})")
+        grouped.append(line)
+    return grouped
 
 
 def _count(number: int, noun: str) -> str:

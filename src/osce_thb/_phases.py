@@ -33,8 +33,12 @@ if TYPE_CHECKING:
 
 # No leading \b: the regex engine then scans for the first characters quickly,
 # and `_search` checks the left word boundary itself.
-_NRM = re.compile(r"(?:NRMs?|(?:[Nn]ational\s)?[Rr]eferral\s[Mm]echanisms?)\b")
-_NRM_HINTS = ("NRM", "eferral")  # cheap substring tests before the regex
+_NRM = re.compile(
+    r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[Ss]ystems?))\b"
+)
+"""The mechanism, by whatever name: a National Referral Mechanism (NRM), or System
+(NRS, as Moldova calls it)."""
+_NRM_HINTS = ("NRM", "NRS", "eferral")  # cheap substring tests before the regex
 _WORD = re.compile(r"[a-z]+")
 
 
