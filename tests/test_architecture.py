@@ -19,7 +19,7 @@ EXTRACTORS = frozenset(
     {"_abbreviations", "_quotes", "_figures", "_regions", "_donors", "_programmes", "_phases"}
 )
 EXTRACTION = EXTRACTORS | {"_extract", "_body", "_sentences"}
-WRITERS = frozenset({"_json", "schema", "_render", "_export", "_chart"})
+WRITERS = frozenset({"_json", "schema", "_render", "_export", "_chart", "export"})
 MODEL_MAY_IMPORT = frozenset({"errors", "gazetteer"})
 
 

@@ -12,6 +12,9 @@ each public: `read` takes the page apart (title, metadata, dateline, body) and
     print(doc.title, doc.published, [r.code for r in doc.regions])
     assert osce_thb.from_json(osce_thb.to_json(doc)) == doc
 
+Flat tables (CSV, pandas), JSON-LD and the rollout chart are in
+``osce_thb.export``; the chart is ``osce_thb.rollout_svg`` too.
+
 Importing the package is cheap: cattrs, the gazetteer and hypothesis load only
 when first needed.
 """
@@ -26,6 +29,7 @@ from osce_thb._render import render
 from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
 from osce_thb._version import __version__
 from osce_thb.errors import JsonError, ModelError, ParseError
+from osce_thb.export import rollout_svg
 from osce_thb.model import (
     Abbreviation,
     Block,
@@ -93,6 +97,7 @@ __all__ = [
     "read",
     "render",
     "rollout",
+    "rollout_svg",
     "to_dict",
     "to_json",
 ]

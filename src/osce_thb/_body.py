@@ -110,11 +110,14 @@ class Body:
 
     def sentences(self, block: int) -> list[tuple[int, int]]:
         """The sentences of block `block`, as (start, end) offsets in its text."""
-        return self._sentences[block]
+        found = self._sentences.get(block)
+        if found is None:
+            found = self._sentences[block] = _sentences.spans(self.texts[block])
+        return found
 
     @functools.cached_property
-    def _sentences(self) -> list[list[tuple[int, int]]]:
-        return [_sentences.spans(text) for text in self.texts]
+    def _sentences(self) -> dict[int, list[tuple[int, int]]]:
+        return {}
 
     def sentence_at(self, block: int, offset: int) -> tuple[int, int]:
         """The sentence of block `block` around `offset` (the gap after a sentence joins it)."""

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
+from osce_thb._body import starts_word
 from osce_thb.model import Mention, NrmPhase, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from osce_thb.model import Donor, Region
 
 # No leading \b: the regex engine then scans for the first characters quickly,
-# and `_search` checks the left word boundary itself.
+# and `_mechanism_at` checks the left word boundary itself.
 _NRM = re.compile(
     r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[Ss]ystems?))\b"
 )
@@ -251,8 +252,11 @@ def _phase(
     )
 
 
-def _names_mechanism(text: str) -> bool:
-    return any(hint in text for hint in _NRM_HINTS) and _search(_NRM, text) is not None
+def _mechanism_at(text: str) -> list[int]:
+    """Where `text` names the mechanism (or its acronym), each at a word's start."""
+    if not any(hint in text for hint in _NRM_HINTS):
+        return []
+    return [m.start() for m in _NRM.finditer(text) if starts_word(text, m.start())]
 
 
 def find_phases(
@@ -269,7 +273,8 @@ def find_phases(
         donors: The donors the body names, with their mentions.
     """
     texts = body.texts
-    if not any(_names_mechanism(text) for text in texts):
+    named = {block: found for block, text in enumerate(texts) if (found := _mechanism_at(text))}
+    if not named:
         return ()
     year_now = body.published.year if body.published else None
     dateline = body.dateline
@@ -278,9 +283,8 @@ def find_phases(
     )
     donor_keys = _Keys((donor.country or donor.name, donor.mentions) for donor in donors)
     phases: list[NrmPhase] = []
-    for block, text in enumerate(texts):
-        if not _names_mechanism(text):
-            continue
+    for block, names in named.items():
+        text = texts[block]
         skip = dateline[1] if dateline and dateline[0] == block else 0
         previous_was_phase = False
         for offset, end in body.sentences(block):
@@ -290,7 +294,8 @@ def find_phases(
             sentence = text[begin:end]
             if not sentence.strip():
                 continue
-            if not (previous_was_phase or _names_mechanism(sentence)):
+            first = bisect_left(names, begin)
+            if not (previous_was_phase or (first < len(names) and names[first] < end)):
                 continue
             phase = _phase(sentence, (begin, end), block, region_keys, donor_keys, year_now)
             previous_was_phase = phase is not None

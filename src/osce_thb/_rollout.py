@@ -70,11 +70,6 @@ class RegionTimeline:
     name: str
     claims: tuple[RolloutClaim, ...]
 
-    @property
-    def country(self) -> str:
-        """The region's country, ISO 3166-1 alpha-2: the head of its code ("MD" of "MD-CA")."""
-        return self.code.partition("-")[0]
-
     def _reached(self) -> list[RolloutClaim]:
         return [c for c in self.claims if c.status is not PhaseStatus.PLANNED]
 
@@ -120,8 +115,7 @@ def rollout(documents: Iterable[Document]) -> tuple[RegionTimeline, ...]:
         documents: Any iterable of documents; it is read once, in order.
 
     Returns:
-        One `RegionTimeline` per region any phase names, grouped by country (in
-        the order of their codes), and within a country ordered by the year the
+        One `RegionTimeline` per region any phase names, ordered by the year the
         region joined (regions known only from plans or without years last),
         then by code.
     """
@@ -160,8 +154,5 @@ def rollout(documents: Iterable[Document]) -> tuple[RegionTimeline, ...]:
         for code, found in claims.items()
     ]
     return tuple(
-        sorted(
-            timelines,
-            key=lambda t: (t.country, _NEVER if t.joined is None else t.joined, t.code),
-        )
+        sorted(timelines, key=lambda t: (_NEVER if t.joined is None else t.joined, t.code))
     )

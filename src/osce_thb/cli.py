@@ -777,7 +777,6 @@ def _rollout_format(args: argparse.Namespace) -> str:
 
 def _cmd_rollout(session: _Session) -> int:
     from osce_thb import _export
-    from osce_thb._rollout import rollout
 
     args = session.args
     if not args.paths and not args.samples:
@@ -792,7 +791,7 @@ def _cmd_rollout(session: _Session) -> int:
             yield document
 
     with session.output(args.output, drop_if_empty=True) as output:
-        timelines = rollout(documents())
+        timelines = _export.rollout_timelines(documents())
         if fmt == "table":
             text = _export.rollout_table(timelines, len(labels))
         elif fmt == "csv":
