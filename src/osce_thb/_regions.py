@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from osce_thb import gazetteer
 from osce_thb._body import Body, group_mentions
@@ -64,7 +64,7 @@ from osce_thb._text import alternation
 from osce_thb.model import Region
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = ["RegionMatch", "find_regions", "match_regions", "regions_from"]
 
@@ -146,9 +146,12 @@ def _places() -> Iterator[tuple[str | None, str, str, str, Iterable[str], Iterab
         )
 
 
-@functools.cache
-def _table() -> Mapping[str, _Form]:
-    """Every spelling of every place, state and non-place phrase, to what it stands for."""
+def _built_table() -> dict[str, _Form]:
+    """Every spelling of every place, state and non-place phrase, to what it stands for.
+
+    Built from the gazetteer's data: what `_index_text` writes to the shipped index,
+    and what the scan reads when that index is missing or older than the data.
+    """
     found: dict[str, list[_Unit]] = {}
     spoken: set[str] = set()
     for code, country, name, kind, names, cities, weak in _places():
@@ -175,58 +178,176 @@ _CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞĀ-žȘȚΑ-ΩЀ-Я]\w*")
 """A word that starts with a capital letter (a few lower-case letters of the Latin
 Extended-A block slip in; the index lookup sorts them out)."""
 
+# --------------------------------------------------------------------------- the index
 
-class _Index(NamedTuple):
-    by_first: Mapping[str, tuple[str, ...]]  # first word of a spelling → spellings, longest first
-    other: re.Pattern[str]  # the few spellings that start in lower case ("left bank of ...")
-    hints: tuple[str, ...]  # the heads of the others: no head in a text, no need to scan
+_INDEX_FILE = "places-index.txt"
+_INDEX_FORMAT = "osce_thb places index 1"
+_INDEX_NOTE = (
+    "# Every spelling of the gazetteer's places, states and non-place phrases, by first word."
+    "\n# Generated from data/regions/*.json and data/countries.json by"
+    " `python scripts/places_index.py`: do not edit."
+)
+_Entry: TypeAlias = tuple[tuple[str, _Form], ...]
+"""The spellings that start with one word, longest first, each with what it stands for."""
 
 
-@functools.cache
-def _index() -> _Index:
-    """Every spelling of the table by its first word; the few lower-case ones as a regex.
+class _Index:
+    """Every spelling of the table by its first word, read on demand from the index's text.
 
-    A dictionary of first words is built in milliseconds, where one regular
-    expression of every spelling took a large part of a second to compile on
-    the first parse; the scan reads the capitalised words of a text with one
-    small regex and looks each up.
+    The text (`_index_text`) holds the first words, one a line, their spellings,
+    one line per word, and one line per place ("unit") a spelling may stand for.
+    Loading splits it into lines and zips words and spellings into one dictionary,
+    all in C; a line of spellings is read into `_Form`s the first time a text
+    holds its word. Building the table from the
+    data takes some 70 ms on the first parse; this, about one.
+
+    Attributes:
+        by_first: First word of a spelling → its spellings (`_Entry`), or the raw
+            line that holds them until a text first holds the word.
+        hints: The first twelve characters of each spelling that starts in lower
+            case ("left bank of ..."): no hint in a text, no need to look for them.
     """
+
+    def __init__(self, text: str) -> None:
+        _, units, words, spellings, others = text.split("\n\n")
+        self._units: list[str | _Unit] = list(units.split("\n"))
+        self.by_first: dict[str, str | _Entry] = dict(
+            zip(words.split("\n"), spellings.split("\n"), strict=True)
+        )
+        self._others = [line for line in others.split("\n") if line]
+        self.hints = tuple(sorted({line.rpartition("=")[0][:12] for line in self._others}))
+
+    def entry(self, word: str) -> _Entry | None:
+        """The spellings that start with `word`, longest first; None if none does."""
+        found = self.by_first.get(word)
+        if found is None or isinstance(found, tuple):
+            return found
+        entry = self.by_first[word] = tuple(
+            self._spelling(word + field) for field in found.split("\t")
+        )
+        return entry
+
+    @functools.cached_property
+    def other_forms(self) -> dict[str, _Form]:
+        """The spellings that start in lower case, to what they stand for."""
+        return dict(map(self._spelling, self._others))
+
+    @functools.cached_property
+    def other(self) -> re.Pattern[str]:
+        """The spellings that start in lower case, as one regex (compiled on first need)."""
+        return re.compile(rf"(?:{alternation(sorted(self.other_forms))})(?!\w)")
+
+    def _spelling(self, field: str) -> tuple[str, _Form]:
+        form, _, means = field.rpartition("=")
+        if means == "!":
+            return form, _Form(blocked=True)
+        if means.startswith("@"):
+            return form, _Form(country=means[1:])
+        shouted = means.startswith("^")
+        units = tuple(self._unit(int(number)) for number in means.lstrip("^").split(","))
+        return form, _Form(units=units, shouted=shouted)
+
+    def _unit(self, number: int) -> _Unit:
+        unit = self._units[number]
+        if isinstance(unit, str):
+            code, country, name, flags = unit.split("\t")
+            unit = self._units[number] = _Unit(
+                code or None, country, name, "c" in flags, "o" in flags, "w" in flags
+            )
+        return unit
+
+
+def _index_text() -> str:
+    """The shipped index of `_built_table`, as text (see `_Index`).
+
+    Sections, between blank lines: a header (the format, and the checksum of the
+    data it was built from: `gazetteer._places_stamp`); the places, one a line
+    (code, country, name, flags: c a city with its own code, o the place's own
+    name, w weak), numbered from 0 in order; the first words of the spellings
+    that start in capitals, one a line; for each of those words, on the line of
+    the same number, its spellings, longest first, between tabs and without the
+    word itself; the spellings that start in lower case, one a line. A spelling
+    is written `form=what`: the places' numbers, after a "^" for one that is only
+    the capitals of another; "@" and a state's code; "!" for a phrase that is no
+    place.
+    """
+    table = _built_table()
+    numbers: dict[_Unit, int] = {}
+    for means in table.values():
+        for unit in means.units:
+            numbers.setdefault(unit, len(numbers))
+
+    def spelling(form: str) -> str:
+        if "\t" in form or "\n" in form:
+            msg = f"a spelling with a tab or a line break: {form!r}"
+            raise ValueError(msg)
+        means = table[form]
+        if means.blocked:
+            return f"{form}=!"
+        if means.country is not None:
+            return f"{form}=@{means.country}"
+        units = ",".join(str(numbers[unit]) for unit in means.units)
+        return f"{form}={'^' if means.shouted else ''}{units}"
+
     grouped: dict[str, list[str]] = {}
     other: list[str] = []
-    for form in _table():
+    for form in table:
         if form[0].isupper():
             first = _WORD.match(form)
             if first is not None:
                 grouped.setdefault(first.group(), []).append(form)
         else:
             other.append(form)
-    by_first = {
-        first: tuple(sorted(forms, key=len, reverse=True)) for first, forms in grouped.items()
-    }
-    return _Index(
-        by_first,
-        re.compile(rf"(?:{alternation(sorted(other))})(?!\w)"),
-        tuple(sorted({form[:12] for form in other})),
-    )
+    words = list(grouped)
+    spellings = [
+        "\t".join(spelling(form)[len(first) :] for form in sorted(forms, key=len, reverse=True))
+        for first, forms in grouped.items()
+    ]
+    others = [spelling(form) for form in sorted(other)]
+    units = [
+        "\t".join([unit.code or "", unit.country, unit.name, _flags(unit)]) for unit in numbers
+    ]
+    header = f"{_INDEX_FORMAT} {gazetteer._places_stamp()}\n{_INDEX_NOTE}"
+    sections = [header, *("\n".join(lines) for lines in (units, words, spellings, others))]
+    return "\n\n".join(sections) + "\n"
+
+
+def _flags(unit: _Unit) -> str:
+    return "".join(flag for flag, on in (("c", unit.city), ("o", unit.own), ("w", unit.weak)) if on)
+
+
+@functools.cache
+def _index() -> _Index:
+    """The shipped index of every spelling; one built from the data if it is missing or stale."""
+    try:
+        text = gazetteer._data_text(_INDEX_FILE)
+    except OSError:
+        text = ""
+    if text.partition("\n")[0] != f"{_INDEX_FORMAT} {gazetteer._places_stamp()}":
+        text = _index_text()
+    return _Index(text.removesuffix("\n"))
 
 
 def _ends_word(text: str, end: int) -> bool:
     return end == len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
-def _spelled(text: str, index: _Index) -> list[tuple[int, int]]:
-    """(start, end) of the longest spelling at each capitalised word that starts one."""
+def _spelled(text: str, index: _Index) -> list[tuple[int, int, _Form]]:
+    """The longest spelling at each capitalised word that starts one: (start, end, its form)."""
     by_first = index.by_first
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, _Form]] = []
     for word in _CAPITALISED.finditer(text):
         forms = by_first.get(word.group())
         if forms is None:
             continue
+        if isinstance(forms, str):
+            forms = index.entry(word.group())
+            assert forms is not None  # the word has a line
         start = word.start()
-        for form in forms:
+        for form, means in forms:
             end = start + len(form)
             if text.startswith(form, start) and _ends_word(text, end):
-                found.append((start, end))
+                found.append((start, end, means))
                 break
     return found
 
@@ -319,20 +440,19 @@ class _Find(NamedTuple):
 
 def _finds(text: str) -> list[_Find]:
     """Every spelling of the table in `text` that stands as a word, in order, none overlapping."""
-    table = _table()
     found: list[_Find] = []
     index = _index()
     matches = _spelled(text, index)
     if any(hint in text for hint in index.hints):
-        more = [match.span() for match in index.other.finditer(text)]
+        forms = index.other_forms
+        more = [(*match.span(), forms[match.group()]) for match in index.other.finditer(text)]
         if more:  # rare: merge, the earlier (then longer) of two overlapping matches wins
             matches = sorted([*matches, *more], key=lambda span: (span[0], -span[1]))
     last_end = -1
-    for start, end in matches:
+    for start, end, form in matches:
         if start < last_end or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
             continue
         surface = text[start:end]
-        form = table[surface]
         if form.shouted and len(surface) <= 4 and not _DATELINE_AFTER.match(text, end):
             continue  # "NIS", "OSH": an acronym unless it heads a dateline
         found.append(_Find(start, end, surface, form))

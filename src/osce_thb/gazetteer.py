@@ -13,6 +13,7 @@ their own (`PlaceEntry`: Kosovo's municipalities, the City of Skopje).
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -143,29 +144,61 @@ def _json_loads(text: str) -> Any:
     return json.loads(text)
 
 
-def _data_text(*parts: str) -> str:
-    from importlib import resources  # slow to import; needed only when data is read
+_DATA = os.path.join(os.path.dirname(__file__), "data")  # noqa: PTH118, PTH120
+"""The data folder, where the package is installed as files (it nearly always is)."""
 
-    return resources.files("osce_thb").joinpath("data", *parts).read_text(encoding="utf-8")
+
+def _data_text(*parts: str) -> str:
+    """The text of a data file: from the folder, else (a zipped package) through its loader.
+
+    `importlib.resources` takes milliseconds to import and to read a file; plain
+    file access is read first, on the first parse.
+    """
+    try:
+        with open(os.path.join(_DATA, *parts), "rb") as handle:  # noqa: PTH118, PTH123
+            return handle.read().decode()  # bytes, then decode: faster than a text file
+    except OSError:
+        from importlib import resources
+
+        return resources.files("osce_thb").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
 def _data_files(folder: str) -> list[str]:
-    from importlib import resources
+    """The texts of the JSON files in a data folder, in the order of their names."""
+    try:
+        names = os.listdir(os.path.join(_DATA, folder))  # noqa: PTH118, PTH208
+    except OSError:
+        from importlib import resources
 
-    root = resources.files("osce_thb").joinpath("data", folder)
-    return sorted(
-        entry.read_text(encoding="utf-8")
-        for entry in root.iterdir()
-        if entry.name.endswith(".json")
-    )
+        root = resources.files("osce_thb").joinpath("data", folder)
+        names = [entry.name for entry in root.iterdir()]
+    return [_data_text(folder, name) for name in sorted(names) if name.endswith(".json")]
+
+
+@functools.cache
+def _place_texts() -> tuple[str, ...]:
+    """The text of every country's place file, in file-name (country-code) order."""
+    return tuple(_data_files("regions"))
 
 
 @functools.cache
 def _place_files() -> tuple[Any, ...]:
     """The parsed data file of every country with places, in country-code order."""
-    return tuple(
-        sorted((_json_loads(text) for text in _data_files("regions")), key=lambda d: d["country"])
-    )
+    return tuple(sorted((_json_loads(text) for text in _place_texts()), key=lambda d: d["country"]))
+
+
+def _places_stamp() -> str:
+    """A checksum of the data that place names are read from: the places and the states.
+
+    An index built from the data records it, so that an index older than the data
+    is never used.
+    """
+    import zlib
+
+    checksum = zlib.crc32(_data_text("countries.json").encode())
+    for text in _place_texts():
+        checksum = zlib.crc32(text.encode(), checksum)
+    return f"{checksum:08x}"
 
 
 @functools.cache
@@ -173,18 +206,59 @@ def regions() -> Mapping[str, RegionEntry]:
     """Every region the library knows, by ISO 3166-2 code, in code order."""
     found: dict[str, RegionEntry] = {}
     for data in _place_files():
-        for item in data["regions"]:
-            entry = RegionEntry(
-                code=item["code"],
-                name=item["name"],
-                country=data["country"],
-                type=item["type"],
-                names=tuple(item.get("names", ())),
-                cities=tuple(item.get("cities", ())),
-                weak=tuple(item.get("weak", ())),
-            )
-            found[entry.code] = entry
+        found.update(_region_entries(data))
     return dict(sorted(found.items()))
+
+
+def _region_entries(data: Any) -> dict[str, RegionEntry]:
+    """The regions of one country's parsed data file, by code."""
+    return {
+        item["code"]: RegionEntry(
+            code=item["code"],
+            name=item["name"],
+            country=data["country"],
+            type=item["type"],
+            names=tuple(item.get("names", ())),
+            cities=tuple(item.get("cities", ())),
+            weak=tuple(item.get("weak", ())),
+        )
+        for item in data["regions"]
+    }
+
+
+@functools.cache
+def _country_regions(country: str) -> Mapping[str, RegionEntry]:
+    """The regions in the data file of `country` (a code of two capitals), by code; {} if none."""
+    try:
+        text = _data_text("regions", f"{country}.json")
+    except OSError:
+        return {}
+    return _region_entries(_json_loads(text))
+
+
+def _known_region(code: str) -> RegionEntry | None:
+    """The region with ISO 3166-2 `code`, or None.
+
+    Read from the file of the code's country first: a model's check of a code
+    then reads one small file, not every country's (a region's code starts with
+    its country's, and each country's file holds its own regions: a test checks
+    it); from all of them when that file does not hold the code.
+    """
+    entry = _regions_seen.get(code)
+    if entry is not None:
+        return entry
+    country = code.partition("-")[0]
+    if len(country) == 2 and country.isascii() and country.isalpha() and country.isupper():
+        entry = _country_regions(country).get(code)
+    if entry is None:
+        entry = regions().get(code)
+    if entry is not None:
+        _regions_seen[code] = entry
+    return entry
+
+
+_regions_seen: dict[str, RegionEntry] = {}
+"""The regions `_known_region` has found, by code: a model checks the same codes again and again."""
 
 
 @functools.cache
@@ -238,7 +312,7 @@ def countries() -> Mapping[str, CountryEntry]:
 
 def is_region_code(code: str) -> bool:
     """Whether `code` is an ISO 3166-2 code the gazetteer knows."""
-    return code in regions()
+    return _known_region(code) is not None
 
 
 def is_country_code(code: str) -> bool:
@@ -308,7 +382,10 @@ def is_place_country(code: str) -> bool:
 
 def region(code: str) -> RegionEntry:
     """The region with ISO 3166-2 `code`; `KeyError` if unknown."""
-    return regions()[code]
+    entry = _known_region(code)
+    if entry is None:
+        raise KeyError(code)
+    return entry
 
 
 def country(code: str) -> CountryEntry:
