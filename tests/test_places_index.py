@@ -10,6 +10,7 @@ never used.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,7 +69,7 @@ def test_spellings_are_longest_first_under_their_first_word() -> None:
 
 def test_a_lower_case_spelling_is_found_by_its_hint() -> None:
     text = "Fighting trafficking on the left bank of the Dniester is hard."
-    assert any(hint in text for hint in _regions._index().hints)
+    assert "Dniester" in _regions._index().hint_words
     assert [m.code for m in _regions.match_regions(text)] == ["MD-SN"]
 
 
@@ -136,3 +137,27 @@ def test_a_region_check_reads_one_file() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["0", "1"]
+
+
+def test_every_lower_case_spelling_is_found_through_its_hint() -> None:
+    """A hint (a word of the spelling, or its head) never lets a spelling go unread."""
+    index = _regions._index()
+    for form in index.other_forms:
+        for text in (f"They met in {form} today.", f"({form})", form):
+            assert form in [find.surface for find in _regions._finds(text)], (form, text)
+
+
+def test_capitalised_words_are_those_of_the_plain_pattern() -> None:
+    """The scan's pattern (capital first, look-behind after) finds what the obvious one does."""
+    plain = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞĀ-žȘȚΑ-ΩЀ-Я]\w*")
+    texts = [
+        "Ab aB _B 1B  B éB ÉB",
+        "Kyiv's KYIV-based (Lviv) «Odesa» x'Yalta Ţara Şerban ŞTEFAN ΑΘΗΝΑ Київ",
+        "B",
+        "",
+        "ÀÀ àÀ _Ā ĀĀ",
+    ]
+    for text in texts:
+        assert [m.span() for m in _regions._CAPITALISED.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

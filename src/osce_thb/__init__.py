@@ -21,15 +21,13 @@ when first needed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from osce_thb._extract import extract
-from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
 from osce_thb._parser import read
 from osce_thb._pipeline import parse, parse_bytes, parse_file
-from osce_thb._render import render
-from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
 from osce_thb._version import __version__
 from osce_thb.errors import JsonError, ModelError, ParseError
-from osce_thb.export import rollout_svg
 from osce_thb.model import (
     Abbreviation,
     Block,
@@ -54,7 +52,48 @@ from osce_thb.model import (
     Speaker,
     UnparsedLine,
 )
-from osce_thb.schema import json_schema
+
+if TYPE_CHECKING:  # imported on first use, by `__getattr__` below
+    from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
+    from osce_thb._render import render
+    from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
+    from osce_thb.export import rollout_svg
+    from osce_thb.schema import json_schema
+
+_LAZY = {
+    **dict.fromkeys(
+        ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"), "_json"
+    ),
+    "render": "_render",
+    **dict.fromkeys(("RegionTimeline", "RolloutClaim", "rollout"), "_rollout"),
+    "rollout_svg": "export",
+    "json_schema": "schema",
+    "export": "",  # the submodules themselves
+    "schema": "",
+}
+"""Names that `parse` does not need, by the module that defines them: imported on
+first use, so that `import osce_thb` stays cheap (the JSON writers, the chart and
+the tables import modules of their own)."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a name of `_LAZY` on first use (PEP 562), and keep it."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib import import_module
+
+    value = import_module(f"{__name__}.{module or name}")
+    if module:
+        value = getattr(value, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Abbreviation",

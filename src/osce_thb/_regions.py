@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from osce_thb import gazetteer
@@ -64,7 +65,9 @@ from osce_thb._text import alternation
 from osce_thb.model import Region
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    from osce_thb.model import Mention
 
 __all__ = ["RegionMatch", "find_regions", "match_regions", "regions_from"]
 
@@ -174,9 +177,11 @@ def _built_table() -> dict[str, _Form]:
 
 
 _WORD = re.compile(r"\w+")
-_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞĀ-žȘȚΑ-ΩЀ-Я]\w*")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žȘȚΑ-ΩЀ-Я](?<!\w.)\w*")
 """A word that starts with a capital letter (a few lower-case letters of the Latin
-Extended-A block slip in; the index lookup sorts them out)."""
+Extended-A block slip in; the index lookup sorts them out). The capital comes
+first, and the look-behind ("no letter before it") after it: a pattern that opens
+with a set of characters lets `re` skip from one of them to the next in C."""
 
 # --------------------------------------------------------------------------- the index
 
@@ -204,8 +209,12 @@ class _Index:
     Attributes:
         by_first: First word of a spelling → its spellings (`_Entry`), or the raw
             line that holds them until a text first holds the word.
-        hints: The first twelve characters of each spelling that starts in lower
-            case ("left bank of ..."): no hint in a text, no need to look for them.
+        hint_words: For the spellings that start in lower case ("left bank of
+            the Dniester"), a capitalised word each holds as a whole word: the
+            scan of capitalised words sees whether a text holds one.
+        hints: For the others, a word or their head: looked for as substrings.
+            Neither a hint word nor a hint in a text: no need to look for those
+            spellings.
     """
 
     def __init__(self, text: str) -> None:
@@ -215,7 +224,9 @@ class _Index:
             zip(words.split("\n"), spellings.split("\n"), strict=True)
         )
         self._others = [line for line in others.split("\n") if line]
-        self.hints = tuple(sorted({line.rpartition("=")[0][:12] for line in self._others}))
+        hints = {_hint(line.rpartition("=")[0]) for line in self._others}
+        self.hint_words = frozenset(hint for hint in hints if _CAPITALISED.fullmatch(hint))
+        self.hints = tuple(sorted(hints - self.hint_words))
 
     def entry(self, word: str) -> _Entry | None:
         """The spellings that start with `word`, longest first; None if none does."""
@@ -255,6 +266,16 @@ class _Index:
                 code or None, country, name, "c" in flags, "o" in flags, "w" in flags
             )
         return unit
+
+
+def _hint(form: str) -> str:
+    """The longest word of `form` but its first, else its head: what a text that holds it holds.
+
+    Any word but the first stands as a whole word wherever the form does; the
+    first may be glued to the letters before it, where the match is dropped.
+    """
+    words = [word.group() for word in _WORD.finditer(form) if word.start()]
+    return max(words, key=len) if words else form[:12]
 
 
 def _index_text() -> str:
@@ -332,16 +353,24 @@ def _ends_word(text: str, end: int) -> bool:
     return end == len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
-def _spelled(text: str, index: _Index) -> list[tuple[int, int, _Form]]:
-    """The longest spelling at each capitalised word that starts one: (start, end, its form)."""
+def _spelled(text: str, index: _Index) -> tuple[list[tuple[int, int, _Form]], bool]:
+    """The longest spelling at each capitalised word that starts one: (start, end, its form).
+
+    And whether the text holds one of the index's hint words.
+    """
     by_first = index.by_first
+    hint_words = index.hint_words
+    hinted = False
     found: list[tuple[int, int, _Form]] = []
     for word in _CAPITALISED.finditer(text):
-        forms = by_first.get(word.group())
+        group = word.group()
+        if group in hint_words:
+            hinted = True
+        forms = by_first.get(group)
         if forms is None:
             continue
         if isinstance(forms, str):
-            forms = index.entry(word.group())
+            forms = index.entry(group)
             assert forms is not None  # the word has a line
         start = word.start()
         for form, means in forms:
@@ -349,7 +378,7 @@ def _spelled(text: str, index: _Index) -> list[tuple[int, int, _Form]]:
             if text.startswith(form, start) and _ends_word(text, end):
                 found.append((start, end, means))
                 break
-    return found
+    return found, hinted
 
 
 # --------------------------------------------------------------------------- context
@@ -399,7 +428,8 @@ _DOCUMENT_AFTER = re.compile(
 )
 """A document, agreement or group named after a place: "the Palermo Protocol"."""
 
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Sir|Madam)\.?[ \t]+\Z")
+_TITLES = ("Mr", "Ms", "Mrs", "Miss", "Dr", "Prof", "Sir", "Madam")
+_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?[ \t]+\Z")
 
 _SLOT_BEFORE = re.compile(
     r"""(?:\b(?:in|at|from|to|near|outside|around|across|throughout|via|of|between|into
@@ -442,8 +472,8 @@ def _finds(text: str) -> list[_Find]:
     """Every spelling of the table in `text` that stands as a word, in order, none overlapping."""
     found: list[_Find] = []
     index = _index()
-    matches = _spelled(text, index)
-    if any(hint in text for hint in index.hints):
+    matches, hinted = _spelled(text, index)
+    if hinted or any(hint in text for hint in index.hints):
         forms = index.other_forms
         more = [(*match.span(), forms[match.group()]) for match in index.other.finditer(text)]
         if more:  # rare: merge, the earlier (then longer) of two overlapping matches wins
@@ -480,6 +510,7 @@ class _Reader:
         self.text = text
         self.block_starts = frozenset(block_starts)
         self.states = {find.start: find.form.country for find in finds if find.form.country}
+        self._state_starts = sorted(self.states)
         self.places = [find for find in finds if find.form.units and self._may_be_place(find)]
         self.evidence = set(self.states.values()) | {
             units[0].country
@@ -491,10 +522,15 @@ class _Reader:
         text, start, end = self.text, find.start, find.end
         if _NOT_A_PLACE_AFTER.match(text, end) or _DOCUMENT_AFTER.match(text, end):
             return False
-        before = _before(text, start)
-        if _TITLE_BEFORE.search(before):
+        # The patterns before a name end in spaces after a word: test the word first.
+        word = text[max(0, start - _LOOKBACK) : start].rstrip(" \t")
+        if word.removesuffix(".").endswith(_TITLES) and _TITLE_BEFORE.search(_before(text, start)):
             return False
-        return not (_LAKE_BEFORE.search(before) and not find.surface.lower().startswith("lake"))
+        return not (
+            word.endswith(("Lake", "lake"))
+            and _LAKE_BEFORE.search(_before(text, start))
+            and not find.surface.lower().startswith("lake")
+        )
 
     # -- the country
 
@@ -505,6 +541,10 @@ class _Reader:
 
     def _state_before(self, find: _Find) -> str | None:
         """The state whose name or adjective stands right before the place: "Afghan Badakhshan"."""
+        starts = self._state_starts
+        at = bisect_left(starts, find.start - _LOOKBACK)
+        if at == len(starts) or starts[at] >= find.start:
+            return None  # no state starts in the window before the place
         before = _before(self.text, find.start)
         capital = _CAPITAL_BEFORE.search(before)
         if capital is None:
@@ -513,7 +553,12 @@ class _Reader:
 
     def country(self, find: _Find) -> str | None:
         """The country `find` is a place of, or None when the text does not say which."""
-        countries = list(dict.fromkeys(unit.country for unit in find.form.units))
+        units = find.form.units
+        countries = (
+            [units[0].country]
+            if len(units) == 1
+            else list(dict.fromkeys(unit.country for unit in units))
+        )
         named = self._state_after(find) or self._state_before(find)
         if named is not None:
             return named if named in countries else None
@@ -668,12 +713,12 @@ def find_regions(body: Body) -> tuple[Region, ...]:
     """
     if not body.texts:
         return ()
-    matches = _resolve(body.scan, body.starts)
-    per_block: list[list[RegionMatch]] = [[] for _ in body.texts]
-    for match in matches:
-        block, offset = body.locate(match.start)
-        per_block[block].append(match._replace(start=offset, end=offset + len(match.surface)))
-    return regions_from(per_block)
+    locate = body.locate
+    mentions = group_mentions(
+        (_identity(match), *locate(match.start), match.surface)
+        for match in _resolve(body.scan, body.starts)
+    )
+    return _regions_of(mentions)
 
 
 def regions_from(matches: Sequence[Sequence[RegionMatch]]) -> tuple[Region, ...]:
@@ -686,13 +731,21 @@ def regions_from(matches: Sequence[Sequence[RegionMatch]]) -> tuple[Region, ...]
         for index, found in enumerate(matches)
         for match in found
     )
+    return _regions_of(mentions)
+
+
+def _regions_of(mentions: Mapping[_Identity, list[Mention]]) -> tuple[Region, ...]:
     return tuple(
         Region(code=code, country=country, name=name, mentions=tuple(found))
         for (code, country, name), found in mentions.items()
     )
 
 
-def _identity(match: RegionMatch) -> tuple[str | None, str, str]:
+_Identity: TypeAlias = tuple[str | None, str, str]
+"""A place's code, country and name."""
+
+
+def _identity(match: RegionMatch) -> _Identity:
     """The code, country and name of a match's place (the gazetteer's, if the match lacks them)."""
     if match.code is not None and not (match.country and match.name):
         entry = gazetteer.region(match.code)
