@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from osce_thb import _sentences
 from osce_thb._acronyms import MINOR_WORDS
+from osce_thb._text import lazy
 from osce_thb.model import Abbreviation
 
 if TYPE_CHECKING:
@@ -59,10 +60,10 @@ _BRACKET = re.compile(r"\(([^()\n]{1,100})\)")
 _SHORT_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]*(?:[-/ ][A-Za-z0-9&]+)?")
 _TOKEN_OF_SHORT = re.compile(r"[-/ ]")
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
-_SHORT_BEFORE = re.compile(r"(?<!\S)[“\"'‘«„]?(?P<short>[A-Za-z0-9][A-Za-z0-9&/-]{1,11}) ?\Z")
+_SHORT_BEFORE = lazy(r"(?<!\S)[“\"'‘«„]?(?P<short>[A-Za-z0-9][A-Za-z0-9&/-]{1,11}) ?\Z")
 _PARTS = re.compile(r"[^-/–—]+")  # the parts of a hyphenated word
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazy(r"\S+")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]+")
 _CLAUSE_END = ",;:.!?…"
 _SENTENCE_END = ".!?…"
@@ -425,7 +426,7 @@ def _defined_before(text: str, at: int, short: str) -> Abbreviation | None:
 def _defined_inside(text: str, bracket: re.Match[str]) -> Abbreviation | None:
     """A definition in reverse order: "UNICEF (United Nations Children’s Fund)"."""
     at = bracket.start()
-    written = _SHORT_BEFORE.search(text, max(0, at - _MAX_SHORT - 2), at)
+    written = _SHORT_BEFORE().search(text, max(0, at - _MAX_SHORT - 2), at)
     short = _short_form(written["short"]) if written else None
     if short is None:
         return None
@@ -435,7 +436,7 @@ def _defined_inside(text: str, bracket: re.Match[str]) -> Abbreviation | None:
         start = article.end()
     if any(ch in text[start:end] for ch in _CLAUSE_END + _MID_CLOSING_QUOTES):
         return None
-    words = [_word(text, m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    words = [_word(text, m.start(), m.end()) for m in _TOKEN().finditer(text, start, end)]
     letters = _spelled(short)
     limits = _limits(letters)
     if not words or len(words) > limits.words:

@@ -27,13 +27,13 @@ linear in the length of the paragraph.
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
 from osce_thb._dates import DATE_WORDS, MONTH_WORDS, WEEKDAY_WORDS, month_day, parse_date
+from osce_thb._text import lazy
 from osce_thb.model import Dateline
 
 if TYPE_CHECKING:
@@ -103,24 +103,34 @@ _AGENCY_LINE = (
 )
 
 
-class _Regexes(NamedTuple):
-    leads: tuple[re.Pattern[str], ...]
-    standalone: re.Pattern[str]
-    glued: re.Pattern[str]
-    agency_line: re.Pattern[str]
-    weekday: re.Pattern[str]
+# Each pattern is compiled when a text first gets to it (they cost a millisecond each):
+# a text that cannot hold what a pattern needs (a year, a bracket, a capital, a
+# digit: `_may_lead`, and the tests before the other patterns) never compiles it.
+_LEADS = tuple(lazy(source, re.VERBOSE) for source in _SOURCES)
+_STANDALONE_LINE = lazy(_STANDALONE)
+_GLUED_DATELINE = lazy(_GLUED)
+_AGENCY_DATELINE = lazy(_AGENCY_LINE)
+_WEEKDAY = lazy(WEEKDAY_WORDS)
+_YEAR = re.compile(r"\d{4}")
+_YEAR_REACH = 400
+"""How far into a paragraph the year of a leading dateline can stand: past a place and a
+country of four words each (some 130 characters each) and a date."""
+_DIGIT = re.compile(r"\d")
 
 
-@functools.cache
-def _regexes() -> _Regexes:
-    """The patterns, compiled on first use: compiling them costs milliseconds at import."""
-    return _Regexes(
-        tuple(re.compile(source, re.VERBOSE) for source in _SOURCES),
-        re.compile(_STANDALONE),
-        re.compile(_GLUED),
-        re.compile(_AGENCY_LINE),
-        re.compile(WEEKDAY_WORDS),
-    )
+def _may_lead(index: int, paragraph: str, dated: bool) -> bool:
+    """Whether lead pattern `index` can match `paragraph` at all (`dated`: a year is near).
+
+    What each pattern cannot do without: a date (so a year), an opening bracket at
+    the start or after a word of a place, a place in capitals (no letter a-z second).
+    """
+    if index <= 2:  # the patterns with a date
+        return dated and (index != 1 or not "a" <= paragraph[1:2] <= "z")
+    if index == 3:
+        return paragraph.startswith("(")
+    if index == _BRACKETED_AGENCY:
+        return paragraph.find("(", 0, 80) >= 0  # after a place of two words of 31 letters
+    return not "a" <= paragraph[1:2] <= "z"  # a place in capitals
 
 
 # "...7 June 2016TIRANA", "...in JulyVILNIUS": a caption runs into a place in capitals.
@@ -207,8 +217,11 @@ def _accepted(index: int, match: re.Match[str], paragraph: str) -> bool:
 
 def match_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline that leads `paragraph`, if it has one."""
-    for index, pattern in enumerate(_regexes().leads):
-        match = pattern.match(paragraph)
+    dated = _YEAR.search(paragraph, 0, _YEAR_REACH) is not None
+    for index, pattern in enumerate(_LEADS):
+        if not _may_lead(index, paragraph, dated):
+            continue
+        match = pattern().match(paragraph)
         if match is None or match.end() >= len(paragraph):  # a dateline leads into text
             continue
         if not _accepted(index, match, paragraph):
@@ -224,13 +237,10 @@ def match_agency_line(line: str, reference: dt.date | None) -> DatelineMatch | N
     date: its time stamp or metadata), or the year before if the day would fall
     after it. Without a reference the dateline has no date.
     """
-    regexes = _regexes()
-    match = regexes.agency_line.fullmatch(line)
-    if (
-        match is None
-        or not _capitalised(match["place"])
-        or regexes.weekday.fullmatch(match["place"])
-    ):
+    if _DIGIT.search(line) is None:
+        return None  # no day
+    match = _AGENCY_DATELINE().fullmatch(line)
+    if match is None or not _capitalised(match["place"]) or _WEEKDAY().fullmatch(match["place"]):
         return None  # "Tuesday, June 19" is a day, not a place
     country = match["country"]
     if country is not None and not _capitalised(country):
@@ -251,7 +261,9 @@ def match_agency_line(line: str, reference: dt.date | None) -> DatelineMatch | N
 
 def match_standalone(line: str) -> DatelineMatch | None:
     """A line that is nothing but a date or place-and-date ("KYIV 18 November 2002")."""
-    match = _regexes().standalone.fullmatch(line.strip())
+    if _YEAR.search(line) is None:
+        return None  # no date
+    match = _STANDALONE_LINE().fullmatch(line.strip())
     if match is None or not _in_capitals(match["place"]):
         return None
     return _build(match, line.strip())
@@ -264,7 +276,7 @@ def find_glued(paragraph: str) -> tuple[int, DatelineMatch] | None:
     match = next(
         (
             m
-            for m in _regexes().glued.finditer(paragraph, 1, _GLUED_WINDOW)
+            for m in _GLUED_DATELINE().finditer(paragraph, 1, _GLUED_WINDOW)
             if _in_capitals(m["place"]) and not paragraph[m.start() - 1].isspace()
         ),
         None,

@@ -11,6 +11,8 @@ import datetime as dt
 import functools
 import re
 
+from osce_thb._text import lazy
+
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
@@ -38,11 +40,14 @@ DATE_WORDS = (
 _DAY_FIRST = re.compile(
     rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<month>{_MONTH}),?\s(?P<year>\d{{4}})", re.IGNORECASE
 )
-_MONTH_FIRST = re.compile(
+# The other shapes are rarer: compiled when a text first gets to them.
+_MONTH_FIRST = lazy(
     rf"(?P<month>{_MONTH})\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year>\d{{4}})", re.IGNORECASE
 )
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
-_DOTTED = re.compile(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+_ISO = lazy(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+_DOTTED = lazy(r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})")
+_YEAR = re.compile(r"\d{4}")
+"""Four digits: every date these patterns read has a year."""
 
 
 def _make(year: str, month: str, day: str) -> dt.date | None:
@@ -69,10 +74,13 @@ def month_day(month: str, day: int, year: int) -> dt.date | None:
 def parse_date(text: str) -> dt.date | None:
     """The date `text` consists of, or None if it is not exactly one readable date."""
     text = text.strip()
-    for pattern in (_DAY_FIRST, _MONTH_FIRST, _ISO, _DOTTED):
-        match = pattern.fullmatch(text)
-        if match:
-            return _make(match["year"], match["month"], match["day"])
+    match = _DAY_FIRST.fullmatch(text)
+    if match is None and _YEAR.search(text) is not None:
+        match = (
+            _MONTH_FIRST().fullmatch(text) or _ISO().fullmatch(text) or _DOTTED().fullmatch(text)
+        )
+    if match:
+        return _make(match["year"], match["month"], match["day"])
     return None
 
 
@@ -160,8 +168,8 @@ def parse_date_line(text: str) -> dt.date | None:
     gives its first day.
     """
     text = text.strip()
-    if len(text) > _DATE_LINE_MAX_CHARS:
-        return None
+    if len(text) > _DATE_LINE_MAX_CHARS or _YEAR.search(text) is None:
+        return None  # every stamp has a year: no year, no need to compile the patterns
     plain, labelled = _date_line_patterns()
     match = plain.fullmatch(text) or labelled.fullmatch(text)
     if match is None:

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from osce_thb import _sentences, gazetteer
 from osce_thb._body import WINDOW, group_mentions
-from osce_thb._text import alternation
+from osce_thb._text import alternation, lazy
 from osce_thb.model import Donor
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class DonorMatch(NamedTuple):
 # --------------------------------------------------------------------------- tables
 
 
-_OSCE = re.compile(
+_OSCE = lazy(
     r"""\bOSCE\b
       | Organi[sz]ation\s+for\s+Security\s+and\s+Co-?operation
       | \b(?:ODIHR|ODHIR|HCNM|PCU|OCEEA|OSR/CTHB)\b
@@ -96,7 +96,7 @@ _OSCE = re.compile(
 )
 """The OSCE and its parts: never donors."""
 
-_STATE_ORGAN = re.compile(
+_STATE_ORGAN = lazy(
     r"""\b(?:Governments?|Ministr(?:y|ies)|Embass(?:y|ies)|Agency|Department|Office|Foreign
       | Development|Aid|Mission|Parliament|Committee|Service|Administration|Chancellery
       | Co-?operation|Federal|Royal|State|Presidency|Ambassador|Consulate|Authorit(?:y|ies)
@@ -105,7 +105,7 @@ _STATE_ORGAN = re.compile(
 )
 """Words that make a phrase after a state's adjective an organ of that state."""
 
-_GIVING_ORGAN = re.compile(
+_GIVING_ORGAN = lazy(
     r"""\b(?:Governments?|government|Embass(?:y|ies)|embassy|Foreign|foreign
       | Development|development|Department\s+of\s+State|State\s+Department|Aid|aid
       | Co-?operation|co-?operation|Mission|Chancellery|Ambassador|Consulate|people|taxpayers
@@ -114,7 +114,7 @@ _GIVING_ORGAN = re.compile(
 )
 """State organs that give money abroad: donors even after a weak cue."""
 
-_FUNDS = re.compile(r"\b(?:Foundations?|Fund|Funds|Trust|Endowment|Charit\w*|Bank)\b")
+_FUNDS = lazy(r"\b(?:Foundations?|Fund|Funds|Trust|Endowment|Charit\w*|Bank)\b")
 """Organisations that give money: donors even after a weak cue."""
 
 _KEYWORDS: Final = (
@@ -137,7 +137,7 @@ _KEYWORDS: Final = (
 )
 """The stems every funding cue starts with: found with `str.find`, which is fast."""
 
-_STRONG = re.compile(
+_STRONG = lazy(
     r"fund|financ|contribut|donat|donor|grant|sponsor|budgetary|paid|underwrit", re.IGNORECASE
 )
 """A cue of money, not mere support."""
@@ -178,7 +178,7 @@ _SUBJECT_CUE = re.compile(
 )
 """A funding verb at a keyword, after the list of who funds: "Norway funded"."""
 
-_WEAK_OPENER = re.compile(
+_WEAK_OPENER = lazy(
     r"""\b(?P<verb>with|thanks\s+to|through|under|(?:receiv|enjoy|obtain|secur|get|got)\w*)
     (?:\s+(?:the|a|an|its|their))?(?:\s+[a-z-]+){0,3}?\s+\Z""",
     re.VERBOSE | re.IGNORECASE,
@@ -191,18 +191,16 @@ receive assistance from the organisations that serve them, not that fund the wor
 
 _WEAK_NOUNS = frozenset({"support", "assistance", "help", "backing", "aid"})
 
-_AUXILIARY_BEFORE = re.compile(
-    r"(?:\s+(?:has|have|had))?(?:\s+(?:also|generously|jointly|kindly))?\s+\Z"
-)
+_AUXILIARY_BEFORE = lazy(r"(?:\s+(?:has|have|had))?(?:\s+(?:also|generously|jointly|kindly))?\s+\Z")
 """What may stand between the list of who funds and the verb: "Norway has also funded"."""
 
 _COMPOUND = re.compile(r"-(?:co-?)?(?:funded|financed|sponsored|supported|backed)\b")
 """The end of a compound: "EU-funded", "Swiss-financed"."""
 
-_COMPOUND_WHO = re.compile(r"(?<![\w.-])(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*\Z")
+_COMPOUND_WHO = lazy(r"(?<![\w.-])(?:[A-Z][\w.]*[ ])?[A-Z][\w.]*\Z")
 """The name before the hyphen of a compound: one or two capitalised words."""
 
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"""[A-Z]\.(?:[A-Z]\.)+                           # U.S., U.K.
       | ['’]s\b                                      # a possessive
       | [^\W\d_][\w&-]*(?<![&-])(?:['’](?!s\b)\w+)*  # a word, not ending in "&" or "-"
@@ -283,7 +281,9 @@ _new_token: Final = functools.partial(tuple.__new__, _Token)
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
     stop = len(text) if end is None else end
-    return [_new_token((m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, stop)]
+    return [
+        _new_token((m.group(), m.start(), m.end())) for m in _TOKEN().finditer(text, start, stop)
+    ]
 
 
 def _sentence_tokens(text: str, start: int) -> list[_Token]:
@@ -296,7 +296,7 @@ def _sentence_tokens(text: str, start: int) -> list[_Token]:
     found: list[_Token] = []
     depth = 0
     end = _sentences.first_end(text, start, start + WINDOW)
-    for match in _TOKEN.finditer(text, start, start + WINDOW if end is None else end):
+    for match in _TOKEN().finditer(text, start, start + WINDOW if end is None else end):
         token = match.group()
         if token == ";":  # a clause ends, and with it any list of names
             break
@@ -448,28 +448,28 @@ def _entity(tokens: Sequence[_Token], index: int, text: str, *, strong: bool) ->
         return make(entry.name, entry.country, accepted=True)
     if hit is not None and hit[1].kind in {"name", "adjective"}:  # "the Danish Foreign Ministry"
         entry = hit[1]
-        if hit[1].kind == "adjective" and not _STATE_ORGAN.search(phrase):
-            return make(phrase, None, accepted=strong or bool(_FUNDS.search(phrase)))
-        giving = _GIVING_ORGAN.search(phrase) or _has_org(tokens, first + hit[0], stop)
+        if hit[1].kind == "adjective" and not _STATE_ORGAN().search(phrase):
+            return make(phrase, None, accepted=strong or bool(_FUNDS().search(phrase)))
+        giving = _GIVING_ORGAN().search(phrase) or _has_org(tokens, first + hit[0], stop)
         return make(entry.name, entry.country, strong or bool(giving))
     if hit is not None:  # a known organisation, perhaps with more words ("UNDP Ukraine")
         entry = hit[1]
         return make(entry.name, entry.country, accepted=True)
 
-    osce = _OSCE.search(phrase)
+    osce = _OSCE().search(phrase)
     of_country = _of_country(tokens, first, stop)
     if of_country is not None and (
         osce is None or osce.start() > tokens[of_country[0]].start - tokens[first].start
     ):
         entry = of_country[1]
-        return make(entry.name, entry.country, strong or bool(_GIVING_ORGAN.search(phrase)))
+        return make(entry.name, entry.country, strong or bool(_GIVING_ORGAN().search(phrase)))
     if osce is not None:
         return make(phrase, None, accepted=False)
     for inner in range(first + 1, stop):  # "the Delegation of the European Union"
         found = _lookup(tokens, inner, stop)
         if found is not None and found[1].kind == "org":
             return make(found[1].name, found[1].country, accepted=True)
-    return make(phrase, None, accepted=strong or bool(_FUNDS.search(phrase)))
+    return make(phrase, None, accepted=strong or bool(_FUNDS().search(phrase)))
 
 
 # --------------------------------------------------------------------------- lists
@@ -607,10 +607,10 @@ def match_donors(text: str) -> list[DonorMatch]:
         if cue is not None:
             preceding = text[max(0, start - 60) : start]
             before = preceding.split()[-2:]
-            strong = bool(_STRONG.search(cue.group())) or not _STRONG_BEFORE.isdisjoint(before)
+            strong = bool(_STRONG().search(cue.group())) or not _STRONG_BEFORE.isdisjoint(before)
             noun = cue.group().split()[0].lower()
             if not strong and noun in _WEAK_NOUNS:
-                opener = _WEAK_OPENER.search(preceding)
+                opener = _WEAK_OPENER().search(preceding)
                 if opener is None or (
                     opener.group("verb")[0] not in "wtuWTU" and noun not in {"support", "backing"}
                 ):
@@ -619,7 +619,7 @@ def match_donors(text: str) -> list[DonorMatch]:
             for entity in _read_list(tokens, 0, text, strong=strong)[0]:
                 found.setdefault(entity.start, entity)
         elif _SUBJECT_CUE.match(text, keyword):
-            gap = _AUXILIARY_BEFORE.search(text, max(0, start - 40), start)
+            gap = _AUXILIARY_BEFORE().search(text, max(0, start - 40), start)
             for entity in _subjects(text, gap.start() if gap else start):
                 found.setdefault(entity.start, entity)
     if "-" in text:  # a substring test spares most texts the scan for compounds
@@ -653,7 +653,7 @@ def _subjects(text: str, cue: int) -> list[_Entity]:
 
 def _compound(text: str, hyphen: int) -> _Entity | None:
     """The donor named before the hyphen of a compound ("EU-funded"), if a known one."""
-    who = _COMPOUND_WHO.search(text, max(0, hyphen - 60), hyphen)
+    who = _COMPOUND_WHO().search(text, max(0, hyphen - 60), hyphen)
     if who is None:
         return None
     starts = [who.start()]

@@ -70,7 +70,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from osce_thb._body import BLOCK_SEPARATOR
 from osce_thb._dates import MONTH_NAMES
-from osce_thb._text import alternation
+from osce_thb._text import alternation, lazy
 from osce_thb.model import Figure
 
 if TYPE_CHECKING:
@@ -288,7 +288,7 @@ _FOLLOWING_WORDS: Final = re.compile(
 )
 """The words after a number, from which `_noun_phrase` takes what it counts."""
 
-_PHONE_GROUP: Final = re.compile(r"[+(]*[0-9][0-9()+./-]*")
+_PHONE_GROUP: Final = lazy(r"[+(]*[0-9][0-9()+./-]*")
 """A digit group before a number: both are part of a telephone number."""
 
 _ODD_SPACES: Final = (
@@ -480,7 +480,7 @@ def _names_or_dates(scan: str, match: re.Match[str], left: _Left) -> bool:
             word.rstrip(".").lower() in _LABELS
             or bare in _MONTH_NAMES
             or (bare.isupper() and bare.isalnum() and len(bare) > 1)
-            or (word[-1].isdigit() and _PHONE_GROUP.fullmatch(word))
+            or (word[-1].isdigit() and _PHONE_GROUP().fullmatch(word))
         ):
             return True
     digits = match["digits"]

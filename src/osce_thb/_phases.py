@@ -19,28 +19,28 @@ the document's date.
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from osce_thb._body import starts_word
+from osce_thb._text import lazy
 from osce_thb.model import Mention, NrmPhase, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Iterable, Sequence
 
     from osce_thb._body import Body
     from osce_thb.model import Donor, Region
 
 # No leading \b: the regex engine then scans for the first characters quickly,
-# and `_mechanism_at` checks the left word boundary itself.
-_NRM = re.compile(
-    r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[Ss]ystems?))\b"
-)
+# and `_mechanism_at` checks the left word boundary itself. Every pattern of this
+# module is compiled when a text first needs it: few name the mechanism.
+_NRM = lazy(r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[Ss]ystems?))\b")
 """The mechanism, by whatever name: a National Referral Mechanism (NRM), or System
 (NRS, as Moldova calls it)."""
 _NRM_HINTS = ("NRM", "NRS", "eferral")  # cheap substring tests before the regex
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy(r"[a-z]+")
 
 
 class _Cues(NamedTuple):
@@ -116,11 +116,11 @@ _COMPLETED = _Cues(
     _pairs("has been", "have been", "set up"),
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_RANGE = re.compile(rf"(?P<start>{_YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<end>{_YEAR})\b")
-_SINCE = re.compile(rf"(?:since|starting\s+in|as\s+of)\s+(?P<start>{_YEAR})\b")
-_BY = re.compile(rf"(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?P<end>{_YEAR})\b")
-_SINGLE = re.compile(rf"(?P<year>{_YEAR})\b")
-_RELATIVE = re.compile(r"(?P<which>next|this|last)\s+year\b")
+_RANGE = lazy(rf"(?P<start>{_YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<end>{_YEAR})\b")
+_SINCE = lazy(rf"(?:since|starting\s+in|as\s+of)\s+(?P<start>{_YEAR})\b")
+_BY = lazy(rf"(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?P<end>{_YEAR})\b")
+_SINGLE = lazy(rf"(?P<year>{_YEAR})\b")
+_RELATIVE = lazy(r"(?P<which>next|this|last)\s+year\b")
 _RELATIVE_OFFSET = {"next": 1, "this": 0, "last": -1}
 _SINCE_CUES = ("since", "starting", "as of")
 _BY_CUES = ("by", "until", "till")
@@ -141,18 +141,18 @@ def _years(lowered: str, year_now: int | None) -> tuple[int | None, int | None]:
     The cheap tests (a year at all, a cue word as a substring) come first: most
     sentences need no more than one scan for digits.
     """
-    year = _search(_SINGLE, lowered)
+    year = _search(_SINGLE(), lowered)
     if year is None:
-        relative = _search(_RELATIVE, lowered) if "year" in lowered else None
+        relative = _search(_RELATIVE(), lowered) if "year" in lowered else None
         if year_now is not None and relative is not None:
             return (year_now + _RELATIVE_OFFSET[relative["which"]],) * 2
         return None, None
-    if match := _search(_RANGE, lowered):
+    if match := _search(_RANGE(), lowered):
         start, end = int(match["start"]), int(match["end"])
         return (start, end) if start <= end else (end, start)
-    if any(cue in lowered for cue in _SINCE_CUES) and (match := _search(_SINCE, lowered)):
+    if any(cue in lowered for cue in _SINCE_CUES) and (match := _search(_SINCE(), lowered)):
         return int(match["start"]), None
-    if any(cue in lowered for cue in _BY_CUES) and (match := _search(_BY, lowered)):
+    if any(cue in lowered for cue in _BY_CUES) and (match := _search(_BY(), lowered)):
         return None, int(match["end"])
     return int(year["year"]), int(year["year"])
 
@@ -166,7 +166,7 @@ class _Words(NamedTuple):
 
     @classmethod
     def of(cls, lowered: str) -> _Words:
-        words = _WORD.findall(lowered)
+        words = _WORD().findall(lowered)
         return cls(set(words), set(itertools.pairwise(words)), f" {' '.join(words)} ")
 
     def have(self, cues: _Cues) -> bool:
@@ -256,7 +256,7 @@ def _mechanism_at(text: str) -> list[int]:
     """Where `text` names the mechanism (or its acronym), each at a word's start."""
     if not any(hint in text for hint in _NRM_HINTS):
         return []
-    return [m.start() for m in _NRM.finditer(text) if starts_word(text, m.start())]
+    return [m.start() for m in _NRM().finditer(text) if starts_word(text, m.start())]
 
 
 def find_phases(

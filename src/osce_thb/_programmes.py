@@ -45,11 +45,11 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from osce_thb._body import group_mentions
-from osce_thb._text import alternation
+from osce_thb._text import alternation, lazy
 from osce_thb.model import Programme
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from osce_thb._body import Body
     from osce_thb.model import Abbreviation
@@ -228,9 +228,12 @@ def _names_pattern(kinds: Iterable[int]) -> str:
     return "|".join(f"(?P<k{index}>{_KINDS[index].pattern}\n)" for index in kinds)
 
 
-def _name_from(kinds: tuple[int, ...]) -> re.Pattern[str]:
-    """The first name of one of `kinds` from a word start on, skipping words to it."""
-    return re.compile(
+def _name_from(kinds: tuple[int, ...]) -> Callable[[], re.Pattern[str]]:
+    """The first name of one of `kinds` from a word start on, skipping words to it.
+
+    Compiled when a text first holds one of their heads: most texts name few kinds.
+    """
+    return lazy(
         rf"""
         (?:[^ ]+[ ]+){{0,16}}?  # skip as few words as needed (16 is more than fit in
                                 # `_REACH_BACK`), so that the name found is the longest
@@ -253,8 +256,9 @@ the lower-cased text; the named group `k<i>` that matched tells the kind. Trying
 only the kinds of the head, and skipping words inside the pattern, keeps the
 read-back cheap: `re` enters every branch of an alternation of named groups."""
 
-_WHOLE_NAME: Final = re.compile(rf"(?:the\s+)?(?:{_names_pattern(range(len(_KINDS)))})", re.VERBOSE)
-"""A whole long form of an abbreviation, lower-cased, that names a kind."""
+_WHOLE_NAME: Final = lazy(rf"(?:the\s+)?(?:{_names_pattern(range(len(_KINDS)))})", re.VERBOSE)
+"""A whole long form of an abbreviation, lower-cased, that names a kind (each holds one
+of `_HEADS`: compiled when a long form first does)."""
 
 _INLINE_ACRONYM: Final = re.compile(
     r"""
@@ -339,7 +343,7 @@ def _names(lower: str) -> list[_Found]:
         start = head.start(_HEAD_GROUP)
         if start < reached:
             continue
-        name = _name_around(lower, start, reached, _NAME_FROM[head[_HEAD_GROUP]])
+        name = _name_around(lower, start, reached, _NAME_FROM[head[_HEAD_GROUP]]())
         if name is not None:
             found.append(name)
             reached = name.end
@@ -392,7 +396,10 @@ def _from_abbreviations(
     extra: list[str] = []
     for abbreviation in abbreviations:
         long = " ".join(abbreviation.long.split())
-        match = _WHOLE_NAME.fullmatch(long.lower())
+        lowered = long.lower()
+        match = None
+        if any(head in lowered for head in _HEADS):
+            match = _WHOLE_NAME().fullmatch(lowered)
         if match is not None:
             key = _kind(match)[0]
         elif long.rpartition(" ")[2].lower() in _HEAD_WORDS:

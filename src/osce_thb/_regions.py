@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from osce_thb import gazetteer
 from osce_thb._body import Body, group_mentions
-from osce_thb._text import alternation
+from osce_thb._text import alternation, lazy
 from osce_thb.model import Region
 
 if TYPE_CHECKING:
@@ -383,22 +383,25 @@ def _spelled(text: str, index: _Index) -> tuple[list[tuple[int, int, _Form]], bo
 
 # --------------------------------------------------------------------------- context
 
+# The patterns of rarer contexts (a name two places share, a weak name, a title or a
+# lake before a name) are compiled when a text first needs them (`lazy`).
+
 _KIND = r"""(?:oblasts?|regions?|provinces?|districts?|count(?:y|ies)|rayons?|raions?
     |voivodeships?|cantons?|velayats?|welayats?|viloyats?|marzes|marz|krai|kray|okrug
     |municipality|municipalities|governorates?|prefectures?|autonomous\ republic)"""
-_PLURAL_KINDS = re.compile(r".*(?:s|ies|marzes)\Z", re.DOTALL)
+_PLURAL_KINDS = lazy(r".*(?:s|ies|marzes)\Z", re.DOTALL)
 
-_REGION_AFTER = re.compile(rf"[ \t]+(?i:(?P<kind>{_KIND})|regional)\b", re.VERBOSE)
+_REGION_AFTER = lazy(rf"[ \t]+(?i:(?P<kind>{_KIND})|regional)\b", re.VERBOSE)
 """A kind word after a name: "Osh oblast", "Donetsk and Kyiv regions"."""
 
-_REGION_BEFORE = re.compile(
+_REGION_BEFORE = lazy(
     rf"(?i:(?P<kind>{_KIND}))[ \t]+of[ \t]+(?:the[ \t]+)?\Z",
     re.VERBOSE,
 )
 """A kind word before a name: "the regions of Kyiv and Sumy"."""
 
-_CITY_AFTER = re.compile(r"[ \t]+(?i:city)\b")
-_CITY_BEFORE = re.compile(r"\b(?i:city)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+_CITY_AFTER = lazy(r"[ \t]+(?i:city)\b")
+_CITY_BEFORE = lazy(r"\b(?i:city)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 
 _SEPARATOR = re.compile(
     r"""[ \t]*(?:
@@ -415,7 +418,7 @@ _LOOKBACK = 40
 _NOT_A_PLACE_AFTER = re.compile(r"[ \t]+(?:[Rr]iver|[Ss]ea|[Vv]alley|[Bb]asin)\b")
 """A river, a sea, a valley across borders: "Dniester River", "Ferghana Valley"."""
 
-_LAKE_BEFORE = re.compile(r"\b[Ll]ake[ \t]+\Z")
+_LAKE_BEFORE = lazy(r"\b[Ll]ake[ \t]+\Z")
 
 _DOCUMENT_AFTER = re.compile(
     r"""(?:[ \t]+[A-Z][\w\u2019'-]*){0,2}[ \t]+(?:
@@ -429,9 +432,9 @@ _DOCUMENT_AFTER = re.compile(
 """A document, agreement or group named after a place: "the Palermo Protocol"."""
 
 _TITLES = ("Mr", "Ms", "Mrs", "Miss", "Dr", "Prof", "Sir", "Madam")
-_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?[ \t]+\Z")
+_TITLE_BEFORE = lazy(rf"\b(?:{'|'.join(_TITLES)})\.?[ \t]+\Z")
 
-_SLOT_BEFORE = re.compile(
+_SLOT_BEFORE = lazy(
     r"""(?:\b(?:in|at|from|to|near|outside|around|across|throughout|via|of|between|into
         |towards?|visited|visiting|visit|reached|left|leaving)
       | \b(?i:towns?|city|cities|villages?|municipality|municipalities|settlements?|port)
@@ -441,13 +444,13 @@ _SLOT_BEFORE = re.compile(
 )
 """Words after which a weak name stands where a place stands: "in Bar", "the town of Bar"."""
 
-_SLOT_AFTER = re.compile(
+_SLOT_AFTER = lazy(
     rf"(?:[ \t]+(?i:{_KIND}|town|city|village|port|area)\b|-based\b|[\u2019']s\b)",
     re.VERBOSE,
 )
 
-_CAPITAL_BEFORE = re.compile(r"\b(?P<word>[A-Z][\w\u2019'-]*)[ \t]+\Z")
-_CAPITAL_AFTER = re.compile(r"[ \t]+(?P<word>[A-Z][\w-]*)")
+_CAPITAL_BEFORE = lazy(r"\b(?P<word>[A-Z][\w\u2019'-]*)[ \t]+\Z")
+_CAPITAL_AFTER = lazy(r"[ \t]+(?P<word>[A-Z][\w-]*)")
 _FUNCTION_WORDS = frozenset(
     {"In", "At", "From", "To", "Near", "Of", "The", "And", "Or", "Outside", "Around"}
     | {"Across", "Throughout", "Via", "Between", "Into", "Toward", "Towards"}
@@ -457,7 +460,7 @@ _COUNTRY_AFTER = re.compile(r"(?:,|[ \t]*\()[ \t]*(?:the[ \t]+)?")
 """What stands between a place and its country: "Bar, Montenegro", "Bar (Montenegro)"."""
 
 
-_DATELINE_AFTER = re.compile(r"[ \t]*[,)\-\u2013\u2014:]")
+_DATELINE_AFTER = lazy(r"[ \t]*[,)\-\u2013\u2014:]")
 """What follows a place in capitals at the head of a dateline: "OSH, 3 May", "(OSCE KYIV) -"."""
 
 
@@ -483,7 +486,7 @@ def _finds(text: str) -> list[_Find]:
         if start < last_end or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
             continue
         surface = text[start:end]
-        if form.shouted and len(surface) <= 4 and not _DATELINE_AFTER.match(text, end):
+        if form.shouted and len(surface) <= 4 and not _DATELINE_AFTER().match(text, end):
             continue  # "NIS", "OSH": an acronym unless it heads a dateline
         found.append(_Find(start, end, surface, form))
         last_end = end
@@ -524,11 +527,13 @@ class _Reader:
             return False
         # The patterns before a name end in spaces after a word: test the word first.
         word = text[max(0, start - _LOOKBACK) : start].rstrip(" \t")
-        if word.removesuffix(".").endswith(_TITLES) and _TITLE_BEFORE.search(_before(text, start)):
+        if word.removesuffix(".").endswith(_TITLES) and _TITLE_BEFORE().search(
+            _before(text, start)
+        ):
             return False
         return not (
             word.endswith(("Lake", "lake"))
-            and _LAKE_BEFORE.search(_before(text, start))
+            and _LAKE_BEFORE().search(_before(text, start))
             and not find.surface.lower().startswith("lake")
         )
 
@@ -546,7 +551,7 @@ class _Reader:
         if at == len(starts) or starts[at] >= find.start:
             return None  # no state starts in the window before the place
         before = _before(self.text, find.start)
-        capital = _CAPITAL_BEFORE.search(before)
+        capital = _CAPITAL_BEFORE().search(before)
         if capital is None:
             return None
         return self.states.get(find.start - len(before) + capital.start("word"))
@@ -576,20 +581,20 @@ class _Reader:
         if country not in self.evidence:
             return False
         before = _before(text, start)
-        capital = _CAPITAL_BEFORE.search(before)
+        capital = _CAPITAL_BEFORE().search(before)
         if (
             capital
             and capital.group("word") not in _FUNCTION_WORDS
             and not self._sentence_start(start - len(before) + capital.start("word"))
         ):
             return False  # "Alisher Navoi", "Hannah Montana"
-        after = _CAPITAL_AFTER.match(text, end)
-        if after and not _SLOT_AFTER.match(text, end):
+        after = _CAPITAL_AFTER().match(text, end)
+        if after and not _SLOT_AFTER().match(text, end):
             return False  # "Bar Association", "Mary Smith"
         return bool(
             listed_with_strong
-            or _SLOT_BEFORE.search(before)
-            or _SLOT_AFTER.match(text, end)
+            or _SLOT_BEFORE().search(before)
+            or _SLOT_AFTER().match(text, end)
             or (start in self.block_starts and text.startswith(",", end))
         )
 
@@ -633,11 +638,11 @@ def _lists(text: str, finds: Sequence[_Find]) -> list[tuple[int, int]]:
 
 def _plural_cue(text: str, start: int, end: int) -> bool:
     """Whether a plural kind word opens (before `start`) or closes (at `end`) a list."""
-    after = _REGION_AFTER.match(text, end)
-    if after and after.group("kind") and _PLURAL_KINDS.match(after.group("kind")):
+    after = _REGION_AFTER().match(text, end)
+    if after and after.group("kind") and _PLURAL_KINDS().match(after.group("kind")):
         return True
-    before = _REGION_BEFORE.search(_of_before(text, start))
-    return bool(before and _PLURAL_KINDS.match(before.group("kind")))
+    before = _REGION_BEFORE().search(_of_before(text, start))
+    return bool(before and _PLURAL_KINDS().match(before.group("kind")))
 
 
 def _resolve(text: str, block_starts: Sequence[int]) -> list[RegionMatch]:
@@ -657,9 +662,9 @@ def _resolve(text: str, block_starts: Sequence[int]) -> list[RegionMatch]:
     for index, find in enumerate(places):
         if shared[index]:
             before = _of_before(text, find.start)
-            if _CITY_AFTER.match(text, find.end) or _CITY_BEFORE.search(before):
+            if _CITY_AFTER().match(text, find.end) or _CITY_BEFORE().search(before):
                 city_sense[index] = True
-            elif _REGION_AFTER.match(text, find.end) or _REGION_BEFORE.search(before):
+            elif _REGION_AFTER().match(text, find.end) or _REGION_BEFORE().search(before):
                 region_sense[index] = True
     lists = _lists(text, places)
     for first, stop in lists:

@@ -1,12 +1,13 @@
-"""Word lists as fast regexes: one alternation factored on shared prefixes."""
+"""Regexes made cheap: word lists as factored alternations, patterns compiled on first use."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 _Trie: TypeAlias = dict[str, "_Trie"]
 """A node of a character trie: the next characters; "" marks the end of a word."""
@@ -37,3 +38,13 @@ def _render(node: _Trie) -> str:
         return branches[0]
     group = "(?:" + "|".join(branches) + ")"
     return group + "?" if "" in node else group
+
+
+def lazy(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on its first use, then kept: ``PATTERN().match(text)``.
+
+    Compiling costs a process up to milliseconds a pattern, on its first parse.
+    Patterns that most texts never reach (they serve a rare wording, or run only
+    after a cheaper test has passed) are compiled when a text first needs them.
+    """
+    return functools.cache(functools.partial(re.compile, source, flags))
