@@ -652,11 +652,15 @@ def _resolve(text: str, block_starts: Sequence[int]) -> list[RegionMatch]:
         return []
     reader = _Reader(text, finds, block_starts)
     places = reader.places
-    chosen: list[list[_Unit]] = []
+    chosen: list[Sequence[_Unit]] = []
     for find in places:
         country = reader.country(find)
-        chosen.append([unit for unit in find.form.units if unit.country == country])
-    shared = [len({(u.code, u.name) for u in units}) > 1 for units in chosen]
+        spelled = find.form.units
+        if len(spelled) == 1:  # most spellings stand for one place
+            chosen.append(spelled if spelled[0].country == country else ())
+        else:
+            chosen.append([unit for unit in spelled if unit.country == country])
+    shared = [len(units) > 1 and len({(u.code, u.name) for u in units}) > 1 for units in chosen]
     region_sense = [False] * len(places)
     city_sense = [False] * len(places)
     for index, find in enumerate(places):

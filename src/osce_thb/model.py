@@ -143,6 +143,8 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, reas
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A required, non-blank string."""
+    if type(value) is str and value and not value.isspace():
+        return  # the common case first: validators run for every object the parser makes
     if not isinstance(value, str):
         _fail(instance, attribute, value, "must be a string")
     elif not value.strip():
@@ -162,6 +164,8 @@ def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def _index(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A count or position: an int, not a bool, not negative."""
+    if type(value) is int and value >= 0:
+        return  # the common case first
     if not isinstance(value, int) or isinstance(value, bool):
         _fail(instance, attribute, value, "must be an int")
     elif value < 0:
@@ -217,8 +221,18 @@ def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _check_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and value in _REGION_COUNTRY:
+        return  # a code checked before
     if not isinstance(value, str) or not _gazetteer.is_region_code(value):
         _fail(instance, attribute, value, f"unknown region code {value!r}")
+        return
+    country = _gazetteer.region(value).country
+    if _gazetteer.is_place_country(country):  # as `_place_country` checks it
+        _REGION_COUNTRY[value] = country
+
+
+_REGION_COUNTRY: dict[str, str] = {}
+"""The country of each region code checked so far: models check the same codes over and over."""
 
 
 def _optional_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -228,10 +242,12 @@ def _optional_region_code(instance: object, attribute: attrs.Attribute[Any], val
 
 def _place_country(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
     """A place's country: known, and the code's own; may be left out when there is a code."""
+    code = instance.code
+    if type(code) is str and type(value) is str and value and _REGION_COUNTRY.get(code) == value:
+        return  # a checked code, and its own country
     if not isinstance(value, str):
         _fail(instance, attribute, value, "must be a string")
         return
-    code = instance.code
     if not value:
         if code is None:
             _fail(instance, attribute, value, "a place without a code needs its country")
