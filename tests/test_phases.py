@@ -197,3 +197,20 @@ class TestRollout:
         doc = self._doc("Plan", "Next year the NRM will cover Sumy region.", dt.date(2015, 3, 3))
         (sumy,) = osce_thb.rollout([doc])
         assert (sumy.joined, sumy.stage, sumy.claims[0].year) == (None, None, 2016)
+
+
+def test_mechanism_found_as_the_pattern_finds_it() -> None:
+    """`_mechanism_at` tries the pattern only where it can start, and finds what a scan finds."""
+    from osce_thb import _phases
+    from osce_thb._body import starts_word
+
+    texts = [
+        "NRM NRMs NRSs xNRM national referral mechanism National\treferral systems",
+        "Referral Mechanism; national Referral mechanisms, nationalreferral mechanism",
+        "the national  referral mechanism, Anational referral mechanism, referral mechanismX",
+        "NRMNRM, a referral, eferral, national referral, a National Referral System (NRS).",
+        "",
+    ]
+    for text in texts:
+        scanned = [m.start() for m in _phases._NRM().finditer(text) if starts_word(text, m.start())]
+        assert _phases._mechanism_at(text) == scanned, text
