@@ -460,7 +460,7 @@ _COUNTRY_AFTER = re.compile(r"(?:,|[ \t]*\()[ \t]*(?:the[ \t]+)?")
 """What stands between a place and its country: "Bar, Montenegro", "Bar (Montenegro)"."""
 
 
-_DATELINE_AFTER = lazy(r"[ \t]*[,)\-\u2013\u2014:]")
+_DATELINE_AFTER = re.compile(r"[ \t]*[,)\-\u2013\u2014:]")
 """What follows a place in capitals at the head of a dateline: "OSH, 3 May", "(OSCE KYIV) -"."""
 
 
@@ -486,7 +486,7 @@ def _finds(text: str) -> list[_Find]:
         if start < last_end or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
             continue
         surface = text[start:end]
-        if form.shouted and len(surface) <= 4 and not _DATELINE_AFTER().match(text, end):
+        if form.shouted and len(surface) <= 4 and not _DATELINE_AFTER.match(text, end):
             continue  # "NIS", "OSH": an acronym unless it heads a dateline
         found.append(_Find(start, end, surface, form))
         last_end = end
