@@ -45,14 +45,30 @@ commas or capitalised words costs time proportional to its length.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from osce_thb._names import (
+    ARTICLES,
+    FUNCTIONAL,
+    HONORIFIC,
+    INITIALS,
+    NAME,
+    PART,
+    ROLE_NOUNS,
+    VERB,
+    may_precede_name,
+    role_after,
+    role_words,
+    runs,
+    title_before,
+    token_kind,
+)
+from osce_thb._text import first_sentence, last_sentence_start
 from osce_thb.model import Quote, Speaker
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
 __all__ = ["find_quotes"]
 
@@ -71,83 +87,7 @@ _MARK = re.compile(
     re.VERBOSE,
 )
 
-_VERB = re.compile(
-    r"""
-    (?<![\w-])                  # a whole word: nothing glued before it ...
-    (?:
-        sa(?:id|ys|y)           # said, says, say
-      | add(?:ed|s)
-      | not(?:ed|es)
-      | stress(?:ed|es)
-      | emphasi[sz](?:ed|es)
-      | explain(?:ed|s)
-      | stat(?:ed|es)
-      | underlin(?:ed|es)
-      | underscor(?:ed|es)
-      | comment(?:ed|s)
-      | point(?:ed|s)\s+out
-      | conclud(?:ed|es)
-      | highlight(?:ed|s)
-      | remarked
-      | observ(?:ed|es)
-      | declar(?:ed|es)
-      | announc(?:ed|es)
-      | told | tells
-      | ask(?:ed|s)
-      | warn(?:ed|s)
-      | urg(?:ed|es)
-      | insist(?:ed|s)
-      | recall(?:ed|s)
-      | reiterat(?:ed|es)
-      | affirm(?:ed|s)
-      | acknowledg(?:ed|es)
-      | admit(?:ted|s)
-      | continu(?:ed|es)
-      | agre(?:ed|es)
-      | disagre(?:ed|es)
-      | argu(?:ed|es)
-      | believ(?:ed|es)
-      | mention(?:ed|s)
-      | confirm(?:ed|s)
-      | repli(?:ed|es)
-      | respond(?:ed|s)
-      | summari[sz](?:ed|es)
-      | summ(?:ed|s)\s+up
-      | wrote | writes
-      | went\s+on
-      | shar(?:ed|es)
-      | recount(?:ed|s)
-      | [Aa]ccording\s+to       # the only one that puts the speaker after it, always
-    )
-    (?![\w-])                   # ... nor after it
-    """,
-    re.VERBOSE,
-)
-
-_STOP = re.compile(
-    r"""
-    [.!?…]+         # a run of sentence-final punctuation; _ends_sentence decides
-    """,
-    re.VERBOSE,
-)
-
-_PART = re.compile(
-    r"""
-    [,;]            # commas set a role off a name: "A B, Head of C, said"
-  | \s[–—-]\s       # and so do spaced dashes: "A B – Head of C – said"
-    """,
-    re.VERBOSE,
-)
-
-_INITIALS = re.compile(
-    r"""
-    (?:[^\W\d_]\.){1,3}     # "J." or "J.R." (a capital is checked separately)
-    """,
-    re.VERBOSE,
-)
-
 _OPENING = '“"«„'
-_CLOSING_ANY = '”"»“'
 _FINAL = ".!?…"
 _ATTRIBUTION_PUNCT = ",.!?…;:—–-"
 """What a quote ends with when an attribution follows it (scare quotes end in a word)."""
@@ -161,69 +101,6 @@ def _words(text: str) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- lexicons
 
-_HONORIFIC, _FUNCTIONAL = 1, 2
-
-_TITLES: Mapping[str, int] = {
-    **dict.fromkeys(
-        _words(
-            """
-            ambassador dr doctor prof professor mr mrs ms miss mx sir dame rev reverend father
-            lord lady madam monsignor bishop archbishop imam rabbi sheikh
-            """
-        ),
-        _HONORIFIC,
-    ),
-    "his excellency": _HONORIFIC,
-    "her excellency": _HONORIFIC,
-    **dict.fromkeys(
-        _words(
-            """
-            minister president judge general gen colonel col major maj captain capt lieutenant
-            lt sergeant senator sen mayor governor gov chairperson chairman chairwoman
-            """
-        ),
-        _FUNCTIONAL,
-    ),
-    **dict.fromkeys(
-        (
-            "deputy minister",
-            "prime minister",
-            "deputy prime minister",
-            "vice president",
-            "vice-president",
-            "lieutenant colonel",
-            "lieutenant general",
-            "major general",
-            "brigadier general",
-        ),
-        _FUNCTIONAL,
-    ),
-}
-"""Titles that may stand before a name, as casefolded words without their periods.
-
-Honorifics are titles wherever they stand; ranks and offices ("Minister",
-"General") only when nothing precedes them, since "OSCE Secretary General" and
-"Interior Minister" are roles.
-"""
-
-_TITLE_WORDS = frozenset(word for key in _TITLES for word in key.split())
-
-_ARTICLES = _words("a an the")
-
-_FUNCTION_WORDS = _words(
-    """
-    a an the and or but nor as at by for from in into of on onto to with without within
-    under over about after before during since until while when where whereas which who
-    whom whose that this these those there here however also then thus so yet if because
-    although though meanwhile moreover furthermore finally first second third next last
-    according speaking addressing opening closing welcoming noting adding following
-    thanks thanking he she it we they i you his her its our their my your him them us me
-    one two three both all many some several most other others each every any no not
-    today yesterday tomorrow now new said says
-    """
-)
-"""Small words that can be capitalised at a sentence's start without being a name."""
-
 _LABEL_LEADS = _words(
     """
     a an the this that these those its their his her our my your so-called called dubbed named
@@ -235,8 +112,6 @@ _LABEL_LEADS = _words(
 
 _SMALL_WORDS = _words("a an the of in on for and or to at by with from against into")
 """Words left lowercase in titles ("Combating Trafficking in Human Beings")."""
-
-_PRONOUNS = _words("he she it we they i you his her its our their my your him them us me")
 
 _CONJUNCTIONS = _words("and but while whereas then also so")
 """Words that may lead a clause of attribution: ", and A B added: “...”"."""
@@ -253,94 +128,6 @@ _TRAILER = _words(
 )
 """Words that may follow a name before its verb: "A B also said", "A B from C said"."""
 
-_ROLE_NOUNS = _words(
-    """
-    head deputy chief director co-ordinator coordinator representative secretary minister
-    officer official adviser advisor assistant expert consultant manager president member
-    spokesperson spokesman spokeswoman leader inspector investigator lawyer attorney
-    prosecutor judge ombudsman ombudsperson envoy ambassador chair chairperson chairman
-    psychologist trainer specialist analyst researcher activist survivor victim mother
-    father teacher student journalist volunteer worker nurse doctor social-worker
-    founder co-founder coordinator staff unit department office mission programme project
-    ngo team participant resident graduate colleague rapporteur commissioner monitor observer
-    mediator facilitator moderator organizer organiser author editor reporter correspondent
-    commander superintendent clerk advocate defender parliamentarian legislator diplomat
-    attaché attache counsellor counselor councillor administrator agent detective
-    """
-)
-"""Lowercase nouns that name a role, so may stand before a name or open a role."""
-
-_ROLE_WORDS = _ROLE_NOUNS | _words(
-    """
-    ministry centre center council committee commission commissioner agency service services
-    police prosecutor's office bureau authority inspectorate guard force forces army corps
-    division section board foundation institute university fund strategy plan secretariat
-    presence embassy consul consulate court tribunal supreme senior executive acting vice
-    parliament parliamentary assembly government state states national regional international
-    interior justice foreign affairs social policy labour labor health education youth family
-    internal border migration human rights trafficking anti-trafficking beings institutions
-    democratic democratization security co-operation cooperation organization organisation
-    osce chairmanship chairpersonship special permanent delegation administration
-    municipality municipal oblast region district city province town village republic
-    federation kingdom union united nations europe european conference forum meeting workshop
-    seminar training campaign hotline network association club school academy programme
-    program project office mission team coordinating co-ordinating prime first general
-    unit department ministerial public civil society local strada caritas winrock high
-    europol interpol frontex eurojust amnesty oxfam world
-    personal principal focal point liaison speaker chancellor premier secretary-general
-    director-general under-secretary undersecretary ombudsperson's ombudsman's
-    """
-)
-"""Capitalised words of offices and institutions: never part of a person's name."""
-
-_PLACES = _words(
-    """
-    albania albanian andorra armenia armenian austria austrian azerbaijan azerbaijani belgium
-    belgian belarus belarusian bosnia herzegovina bulgaria bulgarian canada canadian croatia
-    croatian cyprus cypriot czechia czech denmark danish estonia estonian finland finnish
-    france french georgia georgian germany german greece greek hungary hungarian iceland
-    icelandic ireland irish italy italian kazakhstan kazakh kyrgyzstan kyrgyz latvia latvian
-    liechtenstein lithuania lithuanian luxembourg malta maltese moldova moldovan monaco
-    mongolia mongolian montenegro montenegrin netherlands dutch macedonia macedonian norway
-    norwegian poland polish portugal portuguese romania romanian russia russian serbia serbian
-    slovakia slovak slovenia slovenian spain spanish sweden swedish switzerland swiss
-    tajikistan tajik turkey türkiye turkish turkmenistan turkmen ukraine ukrainian uzbekistan
-    uzbek kosovo america american britain british england afghanistan afghan australia japan
-    korea thailand algeria egypt israel jordan morocco tunisia vienna kyiv kiev moscow minsk
-    chisinau tbilisi yerevan baku astana almaty bishkek dushanbe ashgabat tashkent belgrade
-    pristina skopje tirana sarajevo podgorica warsaw odesa odessa donetsk kharkiv lviv
-    """
-)
-"""Countries, their adjectives and the OSCE's capitals: they end roles, not start names."""
-
-_CALENDAR = _words(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """
-)
-
-_COMMON_CAPS = _words(
-    """
-    participants experts officials organizers organisers trainers students victims survivors
-    representatives delegates members speakers authorities people women men children girls
-    boys families parents judges prosecutors lawyers journalists teachers police ngos
-    several such further thanks
-    """
-)
-"""Common words that open a sentence capitalised: "Participants said: “...”"."""
-
-_NOT_NAMES = _FUNCTION_WORDS | _ROLE_WORDS | _TITLE_WORDS | _PLACES | _CALENDAR | _COMMON_CAPS
-
-_PARTICLES = _words(
-    "de da di du del della der den van von ten ter la le bin ibn al el zu y dos das"
-)
-
-_ABBREVIATIONS = _words(
-    "dr mr mrs ms prof rev st no jr sr gen col lt capt maj gov sen hon amb mt vs etc approx dept"
-    " co inc ltd fr nr"
-)
-"""Words whose period does not end a sentence ("Dr. A B", "No. 5")."""
 
 # --------------------------------------------------------------------------- spans
 
@@ -433,168 +220,7 @@ def _is_title(quoted: str) -> bool:
     return capitalised >= 2
 
 
-# --------------------------------------------------------------------------- sentences
-
-
-def _ends_sentence(text: str, start: int, end: int) -> bool:
-    """Whether the punctuation at `text[start:end]` ends a sentence.
-
-    A period ends one when a space and a non-lowercase word, a quotation mark,
-    or the text's end follows it, or a capitalised word follows it with no space
-    ("in Baku.The project"), unless it closes an initial ("J.") or a known
-    abbreviation ("Dr.").
-    """
-    size = len(text)
-    if end < size:
-        following = text[end]
-        if following.isspace():
-            ahead = end
-            while ahead < size and ahead < end + 4 and text[ahead].isspace():
-                ahead += 1
-            if ahead < size and text[ahead].islower():
-                return False
-        elif following.isupper():
-            if not (end + 1 < size and text[end + 1].islower()):
-                return False
-        elif following not in _CLOSING_ANY and following not in "«„)":
-            return False
-    if end - start == 1 and text[start] == ".":
-        word_start = start
-        while word_start > 0 and word_start > start - 8 and text[word_start - 1].isalpha():
-            word_start -= 1
-        word = text[word_start:start]
-        if len(word) == 1 and word.isupper():
-            return False
-        if word.casefold() in _ABBREVIATIONS:
-            return False
-    return True
-
-
-def _first_sentence(text: str) -> str:
-    """`text` up to the end of its first sentence, the final punctuation excluded."""
-    for match in _STOP.finditer(text):
-        if _ends_sentence(text, match.start(), match.end()):
-            return text[: match.start()]
-    return text
-
-
-def _last_sentence_start(text: str) -> int:
-    """The offset where the last sentence of `text` starts (0 when it has one sentence)."""
-    start = 0
-    for match in _STOP.finditer(text):
-        if _ends_sentence(text, match.start(), match.end()):
-            start = match.end()
-    return start
-
-
 # --------------------------------------------------------------------------- speakers
-
-
-_NAME, _PARTICLE, _OTHER = 0, 1, 2
-
-
-@functools.lru_cache(maxsize=4096)
-def _token_kind(token: str) -> int:
-    """Whether a word can be part of a person's name, a particle inside one, or neither.
-
-    A name word is capitalised (in any script, so "Gӧran" with a Cyrillic
-    letter counts), made of letters, hyphens, apostrophes (straight, curly or
-    the backtick some copies use) or is an initial; it is not an acronym, a
-    possessive, nor a word of an office, place, date or sentence opening.
-    """
-    if token in _PARTICLES:
-        return _PARTICLE
-    first = token[0]
-    if first.islower():
-        glued = token[:3] in ("al-", "el-") or token[:2] in ("d'", "d’")
-        at = 3 if token[:1] != "d" else 2
-        return _NAME if glued and len(token) > at and token[at].isupper() else _OTHER
-    if not first.isupper():
-        return _OTHER
-    if _INITIALS.fullmatch(token):
-        return _NAME
-    key = token.casefold().rstrip(".")
-    if key in _NOT_NAMES or key.endswith(("'s", "’s", "`s")):
-        return _OTHER
-    if "-" in key and any(piece in _NOT_NAMES for piece in key.split("-")):
-        return _OTHER
-    letters = token.replace("-", "").replace("'", "").replace("’", "").replace("`", "")
-    if not letters.isalpha():
-        return _OTHER
-    if letters.isupper() or (letters.endswith("s") and letters[:-1].isupper()):
-        return _OTHER  # "OSCE", "NGOs"
-    return _NAME
-
-
-def _title_before(tokens: Sequence[str], end: int) -> tuple[int, int] | None:
-    """The start and kind of a title of one to three words ending just before `end`."""
-    if not end or tokens[end - 1].casefold().rstrip(".") not in _TITLE_WORDS:
-        return None  # the common case, decided with one lookup
-    for size in (3, 2, 1):
-        begin = end - size
-        if begin < 0 or not tokens[begin][:1].isupper():
-            continue
-        key = " ".join(token.casefold().rstrip(".") for token in tokens[begin:end])
-        kind = _TITLES.get(key)
-        if kind:
-            return begin, kind
-    return None
-
-
-def _may_precede_name(token: str) -> bool:
-    """Whether a word may stand just before a name: an article, a role, a capitalised word."""
-    key = token.casefold()
-    if key in _ARTICLES or key in _ROLE_NOUNS:
-        return True
-    return token[:1].isupper() and key not in _FUNCTION_WORDS
-
-
-def _starts_role(word: str) -> bool:
-    """Whether a role may begin with `word` ("Head", "OSCE", "consultant"; not "In", "Asked")."""
-    key = word.casefold()
-    if key in _ROLE_WORDS:
-        return True
-    return word[:1].isupper() and key not in _FUNCTION_WORDS and not key.endswith(("ing", "ed"))
-
-
-def _tidy_role(text: str) -> str | None:
-    """A role without its leading article and its final period; None when nothing is left."""
-    words = text.split()
-    if words and words[0].casefold() in _ARTICLES:
-        words = words[1:]
-    role = " ".join(words).rstrip(" .,;:")
-    return role or None
-
-
-def _role_words(words: Sequence[str]) -> str | None:
-    """The words before a name as its role, when they read as one."""
-    lead = words[1] if words[0].casefold() in _ARTICLES and len(words) > 1 else words[0]
-    if not _starts_role(lead) or any(word.casefold() in _PRONOUNS for word in words):
-        return None
-    return _tidy_role(" ".join(words))
-
-
-def _role_after(parts: Sequence[str]) -> str | None:
-    """The role in the comma-separated parts after a name, up to the first that is none.
-
-    A part is a role when it opens with an article, a capitalised word or a role
-    noun ("a consultant on ...", "OSCE Project Co-ordinator ...", "head of ...");
-    "who ...", "adding ...", "at the conference" and "and C D" end the role.
-    An age ("A B, 25, said") is skipped.
-    """
-    kept: list[str] = []
-    for part in parts:
-        words = part.split()
-        if not words:
-            continue
-        if "".join(words).isdigit():
-            continue
-        lead = words[0]
-        if lead.casefold() in _ARTICLES or _starts_role(lead):
-            kept.append(" ".join(words))
-        else:
-            break
-    return _tidy_role(", ".join(kept)) if kept else None
 
 
 class _Name(NamedTuple):
@@ -604,23 +230,6 @@ class _Name(NamedTuple):
     name: tuple[str, ...]
     role: str | None
     single: bool
-
-
-def _runs(kinds: Sequence[int]) -> Iterator[tuple[int, int]]:
-    """The start and end of each run of name words (particles allowed only inside)."""
-    size = len(kinds)
-    at = 0
-    while at < size:
-        if kinds[at] != _NAME:
-            at += 1
-            continue
-        last = scan = at
-        while scan < size and kinds[scan] != _OTHER:
-            if kinds[scan] == _NAME:
-                last = scan
-            scan += 1
-        yield at, last + 1
-        at = scan
 
 
 def _find_name(
@@ -642,8 +251,8 @@ def _find_name(
     * before a verb ("A B also said"), only adverbs, prepositional phrases and
       brackets may follow it.
     """
-    kinds = [_token_kind(token) for token in tokens]
-    for start, end in _runs(kinds):
+    kinds = [token_kind(token) for token in tokens]
+    for start, end in runs(kinds):
         found = _read_run(tokens, kinds, start, end, verb_first, initial, known)
         if found is not None:
             return found
@@ -656,9 +265,9 @@ def _find_last_name(tokens: Sequence[str], known: Mapping[str, Speaker]) -> _Nam
     For the antecedent of "who" in "the course was opened by A B, who said:": the
     name may be the object of another verb, so the word before it is not checked.
     """
-    kinds = [_token_kind(token) for token in tokens]
+    kinds = [token_kind(token) for token in tokens]
     found: _Name | None = None
-    for start, end in _runs(kinds):
+    for start, end in runs(kinds):
         found = _read_run(tokens, kinds, start, end, True, False, known, loose=True) or found
     return found
 
@@ -679,24 +288,24 @@ def _read_run(
     `loose` drops the rules on the word before the name (see `_find_last_name`).
     """
     title_start, title_kind = start, 0
-    hit = _title_before(tokens, start)
+    hit = title_before(tokens, start)
     while hit is not None:
         title_start, title_kind = hit
-        if title_kind != _HONORIFIC:
+        if title_kind != HONORIFIC:
             break
-        hit = _title_before(tokens, title_start)
-        if hit is not None and hit[1] != _HONORIFIC:
+        hit = title_before(tokens, title_start)
+        if hit is not None and hit[1] != HONORIFIC:
             break
     prefix = list(tokens[:title_start])
-    if title_kind == _FUNCTIONAL and prefix and prefix[-1].casefold() not in _ARTICLES:
+    if title_kind == FUNCTIONAL and prefix and prefix[-1].casefold() not in ARTICLES:
         title_start, title_kind, prefix = start, 0, list(tokens[:start])
-    count = kinds[start:end].count(_NAME)
-    if prefix and not loose and not _may_precede_name(prefix[-1]):
+    count = kinds[start:end].count(NAME)
+    if prefix and not loose and not may_precede_name(prefix[-1]):
         if title_kind or count < 3:
             return None
         while count > 2:  # "of Odesa A B": the place ends the role
             start += 1
-            while kinds[start] != _NAME:
+            while kinds[start] != NAME:
                 start += 1
             count -= 1
         title_start, prefix = start, list(tokens[:start])
@@ -706,7 +315,7 @@ def _read_run(
         count == 1
         and not title_kind
         and tokens[start].casefold() not in known
-        and (initial or (prefix and not loose and prefix[-1].casefold() not in _ROLE_NOUNS))
+        and (initial or (prefix and not loose and prefix[-1].casefold() not in ROLE_NOUNS))
     ):
         return None  # a lone word is a name only where nothing else could be
     trailer = tokens[end:]
@@ -715,7 +324,7 @@ def _read_run(
     while prefix and prefix[0].casefold() in _CONJUNCTIONS:
         prefix = prefix[1:]
     title = " ".join(tokens[title_start:start]) or None
-    role = _role_words(prefix) if prefix else None
+    role = role_words(prefix) if prefix else None
     return _Name(title, tuple(tokens[start:end]), role, single=count == 1)
 
 
@@ -764,7 +373,7 @@ class _State:
         self.last = speaker
         self.by_name[speaker.name.casefold()] = speaker
         for word in speaker.name.split():
-            if _token_kind(word) == _NAME and not _INITIALS.fullmatch(word):
+            if token_kind(word) == NAME and not INITIALS.fullmatch(word):
                 self.by_word[word.casefold()] = speaker
 
     def complete(self, found: _Name, role: str | None) -> Speaker:
@@ -789,12 +398,12 @@ def _parse_speaker(candidate: _Candidate, state: _State) -> Speaker | None:
     """Read a speaker from the words of an attribution split at commas and dashes.
 
     The first part holding a name gives name and title; the role is what follows
-    the name (`_role_after`), else the words before it in its part ("OSCE
+    the name (`role_after`), else the words before it in its part ("OSCE
     Secretary General A B"), else the part just before it ("the Head of the
     Office in C, Ambassador A B"). After the verb, only roles may come before
     the name: "said, after a long pause, A B" is too loose to trust.
     """
-    parts = [part.strip() for part in _PART.split(candidate.text)]
+    parts = [part.strip() for part in PART.split(candidate.text)]
     while parts and not parts[-1]:
         parts.pop()
     if not candidate.verb_first and len(parts) > 1 and parts[-1].casefold() == "who":
@@ -814,13 +423,13 @@ def _parse_speaker(candidate: _Candidate, state: _State) -> Speaker | None:
             known=state.by_word,
         )
         if found is None:
-            if candidate.verb_first and _role_words(tokens) is None:
+            if candidate.verb_first and role_words(tokens) is None:
                 return None
             continue
-        role = _role_after(parts[index + 1 :]) or found.role
+        role = role_after(parts[index + 1 :]) or found.role
         if role is None and index:
             words = parts[index - 1].split()
-            role = _role_words(words) if words else None
+            role = role_words(words) if words else None
         return state.complete(found, role)
     return None
 
@@ -831,8 +440,8 @@ def _parse_antecedent(parts: Sequence[str], state: _State) -> Speaker | None:
         tokens = parts[index].split()
         found = _find_last_name(tokens, state.by_word) if tokens else None
         if found is not None:
-            return state.complete(found, _role_after(parts[index + 1 :]) or found.role)
-        if not tokens or _role_words(tokens) is None:
+            return state.complete(found, role_after(parts[index + 1 :]) or found.role)
+        if not tokens or role_words(tokens) is None:
             return None
     return None
 
@@ -893,7 +502,7 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
     if not (ending and ending in _ATTRIBUTION_PUNCT) and not lead.startswith((",", "–", "—")):
         return []
     new_sentence = ending in _FINAL and lead[:1].isupper()
-    sentence = _first_sentence(window)
+    sentence = first_sentence(window)
     if len(sentence) == len(window):
         if new_sentence and sentence.rstrip().endswith(":"):
             return []
@@ -901,7 +510,7 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
             sentence = _drop_partial(sentence, at_end=True)
     end = span.close + len(sentence)
     found: list[_Candidate] = []
-    for count, match in enumerate(_VERB.finditer(sentence)):
+    for count, match in enumerate(VERB.finditer(sentence)):
         if count == _MAX_VERBS:
             break
         before = sentence[: match.start()].strip(_JUNK)
@@ -946,15 +555,15 @@ def _parse_before(
     “is an investment”") is the speaker's when `_is_fragment` allows it.
     """
     begin = max(low, span.open - _WINDOW)
-    if _VERB.search(text, begin, span.open) is None:
+    if VERB.search(text, begin, span.open) is None:
         return []
     window = text[begin : span.open]
-    cut = _last_sentence_start(window)
+    cut = last_sentence_start(window)
     sentence = window[cut:]
     if not cut and begin > low:  # cut off by the window: drop the first, perhaps partial, part
         sentence = _drop_partial(sentence, at_end=False)
     initial = cut > 0 or (begin == low and low_starts_sentence)
-    verbs = list(_VERB.finditer(sentence))[-_MAX_VERBS:]
+    verbs = list(VERB.finditer(sentence))[-_MAX_VERBS:]
     found: list[_Candidate] = []
     for match in reversed(verbs):
         rest = sentence[match.end() :]
@@ -1051,7 +660,7 @@ def _continues(text: str, span: _Span, quoted: str, gap_start: int, previous_clo
         at -= 1
     if at >= previous_close and text[at] not in ".!?…:;,–—":
         return False
-    if _VERB.search(text, gap_start, span.open):
+    if VERB.search(text, gap_start, span.open):
         return False
     return " " in quoted
 
