@@ -18,6 +18,7 @@ from osce_thb import (
     Document,
     FieldOfWork,
     JsonError,
+    Person,
     dump_jsonl,
     from_dict,
     from_json,
@@ -53,6 +54,7 @@ TOP_LEVEL_KEYS = [
     "body",
     "abbreviations",
     "quotes",
+    "people",
     "figures",
     "regions",
     "donors",
@@ -63,7 +65,7 @@ TOP_LEVEL_KEYS = [
 ]
 
 # The keys of each nested object of `full_document()`, exactly and in order. The issue
-# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`,
+# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`, `people`,
 # `figures.counted`/`block`, and the `mentions` of regions, donors, programmes, phases.
 NESTED_KEYS = [
     (("source",), ["name", "closed"]),
@@ -74,6 +76,8 @@ NESTED_KEYS = [
     (("abbreviations", 0), ["short", "long"]),
     (("quotes", 0), ["text", "speaker", "block"]),
     (("quotes", 0, "speaker"), ["name", "title", "role"]),
+    (("people", 0), ["name", "titles", "roles", "mentions"]),
+    (("people", 0, "mentions", 0), ["text", "block", "start"]),
     (("figures", 0), ["value", "qualifier", "counted", "text", "block"]),
     (("regions", 0), ["code", "name", "mentions"]),
     (("regions", 0, "mentions", 0), ["text", "block", "start"]),
@@ -115,6 +119,7 @@ MINIMAL_DICT: dict[str, Any] = {
     "quotes": [
         {"text": "Yes", "speaker": {"name": "A. Person", "title": None, "role": None}, "block": 0}
     ],
+    "people": [{"name": "A. Person", "titles": [], "roles": [], "mentions": []}],
     "figures": [{"value": 0, "qualifier": None, "counted": None, "text": "none", "block": 0}],
     "regions": [],
     "donors": [{"name": "European Union", "country": None, "mentions": []}],
@@ -219,6 +224,27 @@ BAD_DOCUMENTS = [
         "block-given-str",
         put(("body", 1), "A heading"),
         "$.body[1]: expected an object, got 'A heading'",
+    ),
+    # people
+    (
+        "speaker-not-among-people",
+        put(("people",), []),
+        "$.people: must hold 'Madina Jarbussynova', the speaker of quotes[0]",
+    ),
+    (
+        "person-twice",
+        lambda data: data["people"].append({"name": "Madina Jarbussynova"}),
+        "$.people: names 'Madina Jarbussynova' twice",
+    ),
+    (
+        "title-twice",
+        put(("people", 0, "titles"), ["Dr", "Dr"]),
+        "$.people[0].titles: 'Dr' is listed twice",
+    ),
+    (
+        "blank-role",
+        put(("people", 0, "roles"), [" "]),
+        "$.people[0].roles: an item must not be blank, got ' '",
     ),
     # enums
     (
@@ -593,6 +619,25 @@ class TestReading:
             {"schema_version": 1, "regions": [{"code": "UA-14", "name": "Donetsk Oblast"}]}
         )
         assert document.regions[0].mentions == ()
+
+    def test_json_without_people(self) -> None:
+        """JSON written before `people` existed reads with the speakers of its quotes as people."""
+        data = full_json(drop(("people",)))
+        data["quotes"].append(copy.deepcopy(data["quotes"][0]))
+        data["quotes"][1]["speaker"].update(title="Dr", role=None)
+        document = from_dict(data)
+        assert document.people == (
+            Person(
+                name="Madina Jarbussynova",
+                titles=("Ambassador", "Dr"),
+                roles=("OSCE Project Co-ordinator in Ukraine",),
+            ),
+        )
+
+    def test_json_without_people_or_quotes(self) -> None:
+        """JSON without people and without quotes reads with no people."""
+        data = full_json(drop(("people",)), drop(("quotes",)))
+        assert from_dict(data).people == ()
 
     def test_input_left_unchanged(self) -> None:
         """Reading a dict does not change it."""

@@ -39,6 +39,7 @@ MODEL_CLASSES = [
     osce_thb.Mention,
     osce_thb.NrmPhase,
     osce_thb.Paragraph,
+    osce_thb.Person,
     osce_thb.Programme,
     osce_thb.Quote,
     osce_thb.Region,

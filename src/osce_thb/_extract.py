@@ -1,10 +1,10 @@
-"""What the body says: abbreviations, quotes, figures, regions, donors, programmes, phases.
+"""What the body says: abbreviations, people, quotes, figures, regions, donors, programmes, phases.
 
 Each extractor reads the texts of the body blocks (the index in the list is
 the block's index in `Document.body`) and returns model values that point back
 to the text with mentions. This module only runs them in order: later ones
 build on what earlier ones found (programmes on abbreviations, phases on the
-document's date).
+document's date, quotes on the index of people, whose speakers join it).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         Donor,
         Figure,
         NrmPhase,
+        Person,
         Programme,
         Quote,
         Region,
@@ -34,6 +35,7 @@ class Extracted(NamedTuple):
 
     abbreviations: tuple[Abbreviation, ...]
     quotes: tuple[Quote, ...]
+    people: tuple[Person, ...]
     figures: tuple[Figure, ...]
     regions: tuple[Region, ...]
     donors: tuple[Donor, ...]
@@ -55,7 +57,7 @@ def extract(
     """
     # The extractors compile large patterns and read the gazetteer: load them on
     # the first parse, not on `import osce_thb`.
-    from osce_thb import _donors, _figures, _phases, _programmes, _quotes, _regions
+    from osce_thb import _donors, _figures, _people, _phases, _programmes, _quotes, _regions
 
     abbreviations = _abbreviations.merge(tooltips, _abbreviations.find_inline(texts))
     region_matches = [_regions.match_regions(text) for text in texts]
@@ -66,9 +68,12 @@ def extract(
             ((i, len(dateline.text)) for i, t in enumerate(texts) if t.startswith(dateline.text)),
             None,
         )
+    people = _people.find_people(texts)
+    quotes = _quotes.find_quotes(texts, people)
     return Extracted(
         abbreviations=abbreviations,
-        quotes=_quotes.find_quotes(texts),
+        quotes=quotes,
+        people=people.persons(),
         figures=_figures.find_figures(texts),
         regions=_regions.regions_from(region_matches),
         donors=_donors.donors_from(donor_matches),

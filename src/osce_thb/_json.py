@@ -792,6 +792,9 @@ def to_dict(document: Document) -> dict[str, Any]:
 def from_dict(data: Any) -> Document:
     """The document a dict of its JSON form describes (the inverse of `to_dict`).
 
+    A document without a ``people`` key (written before the library had
+    `Document.people`) gets the speakers of its quotes as its people.
+
     Raises:
         JsonError: `data` does not describe a valid document; the error lists
             every problem with its JSON path (``$.regions[2].code: unknown region
@@ -800,6 +803,8 @@ def from_dict(data: Any) -> Document:
     if not isinstance(data, dict):
         raise JsonError([f"$: expected an object, got {_describe(data)}"])
     fields = data.copy()
+    if "people" not in fields and "quotes" in fields:
+        fields["people"] = _speakers_as_people(fields["quotes"])
     version = fields.pop("schema_version", _MISSING)
     version_ok = type(version) is int and version == SCHEMA_VERSION
     if version_ok:
@@ -823,6 +828,27 @@ def from_dict(data: Any) -> Document:
     if problems:
         raise JsonError(problems)
     return document
+
+
+def _speakers_as_people(quotes: Any) -> list[dict[str, Any]]:
+    """The people of JSON written before `Document.people`: the speakers of its quotes.
+
+    Each name once, with the titles and roles its quotes give it; no mentions.
+    Whatever is not a well-formed speaker is skipped here, and reported by the
+    converter where it stands.
+    """
+    people: dict[str, dict[str, Any]] = {}
+    for quote in quotes if isinstance(quotes, list) else ():
+        speaker = quote.get("speaker") if isinstance(quote, dict) else None
+        name = speaker.get("name") if isinstance(speaker, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        person = people.setdefault(name, {"name": name, "titles": [], "roles": []})
+        for key, field in (("title", "titles"), ("role", "roles")):
+            value = speaker.get(key)  # type: ignore[union-attr]
+            if isinstance(value, str) and value.strip() and value not in person[field]:
+                person[field].append(value)
+    return list(people.values())
 
 
 def to_json(document: Document, *, indent: int | None = None) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -181,8 +182,9 @@ ROLE_NOUNS = _words(
     spokesperson spokesman spokeswoman leader inspector investigator lawyer attorney
     prosecutor judge ombudsman ombudsperson envoy ambassador chair chairperson chairman
     psychologist trainer specialist analyst researcher activist survivor victim mother
-    father teacher student journalist volunteer worker nurse doctor social-worker
+    father teacher student journalist volunteer worker nurse doctor social-worker chargé charge
     founder co-founder coordinator staff unit department office mission programme project
+    d’affaires d'affaires rector vice-rector dean speaker chancellor
     ngo team participant resident graduate colleague rapporteur commissioner monitor observer
     mediator facilitator moderator organizer organiser author editor reporter correspondent
     commander superintendent clerk advocate defender parliamentarian legislator diplomat
@@ -206,8 +208,7 @@ ROLE_WORDS = ROLE_NOUNS | _words(
     federation kingdom union united nations europe european conference forum meeting workshop
     seminar training campaign hotline network association club school academy programme
     program project office mission team coordinating co-ordinating prime first general
-    unit department ministerial public civil society local strada caritas winrock high
-    europol interpol frontex eurojust amnesty oxfam world
+    unit department ministerial public civil society local high world
     personal principal focal point liaison speaker chancellor premier secretary-general
     director-general under-secretary undersecretary ombudsperson's ombudsman's
     """
@@ -251,6 +252,13 @@ COMMON_CAPS = _words(
 )
 """Common words that open a sentence capitalised: "Participants said: “...”"."""
 
+_ROLE_CUES = ROLE_NOUNS | ROLE_WORDS | TITLE_WORDS
+
+PERSON_NOUNS = (ROLE_NOUNS | TITLE_WORDS) - _words(
+    "unit department office mission programme project ngo team staff"
+)
+"""Nouns for people in a role ("head", "adviser", "minister"), not for their offices."""
+
 NOT_NAMES = FUNCTION_WORDS | ROLE_WORDS | TITLE_WORDS | PLACES | CALENDAR | COMMON_CAPS
 
 PARTICLES = _words("de da di du del della der den van von ten ter la le bin ibn al el zu y dos das")
@@ -283,7 +291,7 @@ def token_kind(token: str) -> int:
     if INITIALS.fullmatch(token):
         return NAME
     key = token.casefold().rstrip(".")
-    if key in NOT_NAMES or key.endswith(("'s", "’s", "`s")):
+    if key in NOT_NAMES or key.endswith(("'s", "’s", "`s")) or key in _organisation_words():
         return OTHER
     if "-" in key and any(piece in NOT_NAMES for piece in key.split("-")):
         return OTHER
@@ -310,6 +318,35 @@ def title_before(tokens: Sequence[str], end: int) -> tuple[int, int] | None:
     return None
 
 
+def split_title(tokens: Sequence[str], start: int) -> tuple[int, int]:
+    """Where the title before the name at `start` begins, and its kind (0 when none).
+
+    Several honorifics go together ("Prof. Dr."); a rank or office after a word
+    of an office or a capitalised word is part of a role, not a title ("OSCE
+    Secretary General A B", "Interior Minister A B"): then there is no title.
+    """
+    title_start, title_kind = start, 0
+    hit = title_before(tokens, start)
+    while hit is not None:
+        title_start, title_kind = hit
+        if title_kind != HONORIFIC:
+            break
+        hit = title_before(tokens, title_start)
+        if hit is not None and hit[1] != HONORIFIC:
+            break
+    if title_kind == FUNCTIONAL and title_start and _qualifies(tokens[title_start - 1]):
+        return start, 0
+    return title_start, title_kind
+
+
+def _qualifies(word: str) -> bool:
+    """Whether a word before a rank or office makes them a role: "Interior", "OSCE"."""
+    key = word.casefold()
+    if key in ARTICLES:
+        return False
+    return key in ROLE_WORDS or (word[:1].isupper() and key not in FUNCTION_WORDS)
+
+
 def may_precede_name(token: str) -> bool:
     """Whether a word may stand just before a name: an article, a role, a capitalised word."""
     key = token.casefold()
@@ -324,6 +361,58 @@ def starts_role(word: str) -> bool:
     if key in ROLE_WORDS:
         return True
     return word[:1].isupper() and key not in FUNCTION_WORDS and not key.endswith(("ing", "ed"))
+
+
+def opens_role(words: Sequence[str]) -> bool:
+    """Whether words set off after a name give a person's role: "the Head of ...", "adviser to ...".
+
+    The first word is an article, a word of an office or role ("OSCE", "head",
+    "co-founder"), a capitalised word or an adjective ("former", "independent";
+    not a verb or a small word), and the role is a person's
+    (`is_persons_role`): "the Chairperson of the Senate", "OSCE Special
+    Representative"; not "the General Prosecutor’s Office", "Open Gate".
+    """
+    if not words:
+        return False
+    first = words[0].casefold()
+    if first in ARTICLES or first in _ROLE_CUES or starts_role(words[0]) or _modifies(first):
+        return is_persons_role(words)
+    return False
+
+
+def _modifies(word: str) -> bool:
+    """Whether a lowercase word may open a role: "former", "independent"; not "who", "says"."""
+    if word in FUNCTION_WORDS or word.endswith(("ed", "ing", "s", "ly")):
+        return False
+    return VERB.match(word) is None
+
+
+def is_persons_role(words: Sequence[str]) -> bool:
+    """Whether the words of a role name a person's, not an office's.
+
+    The head of the phrase, its last word before a preposition ("Head" in "Head
+    of the Unit", "Manager" in "Security and Co-operation Programme Manager"),
+    is a noun for a person: "the General Prosecutor’s Office" is an office's.
+    """
+    head = ""
+    for word in words[:_MAX_HEAD]:
+        key = word.casefold()
+        if key in _PREPOSITIONS and head:
+            break
+        head = word
+    return bool(head) and is_person_noun(possessive_stem(head) or head)
+
+
+_MAX_HEAD = 12
+"""How far into a role its head noun may stand."""
+
+_PREPOSITIONS = _words("of in at for to on from with within under by between among over")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a word is a noun for a person in a role: "head", "Adviser", "co-founder"."""
+    key = word.casefold()
+    return key in PERSON_NOUNS or key.rpartition("-")[2] in PERSON_NOUNS
 
 
 def tidy_role(text: str) -> str | None:
@@ -348,20 +437,28 @@ def role_after(parts: Sequence[str]) -> str | None:
 
     A part is a role when it opens with an article, a capitalised word or a role
     noun ("a consultant on ...", "OSCE Project Co-ordinator ...", "head of ...");
-    "who ...", "adding ...", "at the conference" and "and C D" end the role.
-    An age ("A B, 25, said") is skipped.
+    "who ...", "adding ...", "at the conference" and "and C D" end the role,
+    and so does a verb of saying ("Head of C said"). An age ("A B, 25, said")
+    is skipped.
     """
     kept: list[str] = []
     for part in parts:
-        words = part.split()
+        verb = VERB.search(part)
+        words = part[: verb.start()].split() if verb else part.split()
         if not words:
-            continue
+            break
         if "".join(words).isdigit():
             continue
         lead = words[0]
-        if lead.casefold() in ARTICLES or starts_role(lead):
+        if (
+            lead.casefold() in ARTICLES
+            or starts_role(lead)
+            or (_modifies(lead) and is_persons_role(words))
+        ):
             kept.append(" ".join(words))
         else:
+            break
+        if verb:
             break
     return tidy_role(", ".join(kept)) if kept else None
 
@@ -381,3 +478,60 @@ def runs(kinds: Sequence[int]) -> Iterator[tuple[int, int]]:
             scan += 1
         yield at, last + 1
         at = scan
+
+
+# --------------------------------------------------------------------------- keys
+
+_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТХаеорсухіјѕӧ",
+    "ABEKMHOPCTXaeopcyxijsö",
+)
+"""Cyrillic letters that copies put into Latin names by mistake ("Olеna" with a Cyrillic е)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(word: str) -> str:
+    """How a name word is compared: without case, accents, script lookalikes or a possessive.
+
+    "Šuković", "Sukovic" and "SUKOVIC’s" have one key, so that a spelling or
+    script variant of a name finds the person it names.
+    """
+    word = word.translate(_LOOKALIKES)
+    for suffix in ("'s", "’s", "`s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            word = word[: -len(suffix)]
+            break
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def possessive_stem(token: str) -> str | None:
+    """The name in a possessive ("Koval’s", "Koval's", "Jones’"), or None for other words."""
+    for suffix in ("'s", "’s", "`s"):
+        if token.endswith(suffix) and len(token) > len(suffix) + 1:
+            return token[: -len(suffix)]
+    return None
+
+
+# --------------------------------------------------------------------------- data
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    """The words of organisations' names that read as names ("Strada", "Europol").
+
+    Read from ``data/organisations.txt`` (one name a line, ``#`` for comments) on
+    first use. Small words ("the", "of") and words already known as words of
+    institutions are left out.
+    """
+    from importlib import resources  # slow to import; needed only when data is read
+
+    text = resources.files("osce_thb").joinpath("data", "organisations.txt").read_text("utf-8")
+    words = set()
+    for line in text.splitlines():
+        name = line.partition("#")[0]
+        for word in name.split():
+            key = word.casefold()
+            if word[:1].isupper() and key not in NOT_NAMES:
+                words.add(key)
+    return frozenset(words)

@@ -571,6 +571,7 @@ def parse(text: str) -> Document:
         body=tuple(body),
         abbreviations=found.abbreviations,
         quotes=found.quotes,
+        people=found.people,
         figures=found.figures,
         regions=found.regions,
         donors=found.donors,

@@ -48,27 +48,29 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
+
 from osce_thb._names import (
     ARTICLES,
-    FUNCTIONAL,
-    HONORIFIC,
-    INITIALS,
     NAME,
     PART,
     ROLE_NOUNS,
+    TITLE_WORDS,
     VERB,
     may_precede_name,
+    opens_role,
     role_after,
     role_words,
     runs,
-    title_before,
+    split_title,
     token_kind,
 )
+from osce_thb._people import Entry, People, find_people
 from osce_thb._text import first_sentence, last_sentence_start
 from osce_thb.model import Quote, Speaker
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
 __all__ = ["find_quotes"]
 
@@ -113,8 +115,16 @@ _LABEL_LEADS = _words(
 _SMALL_WORDS = _words("a an the of in on for and or to at by with from against into")
 """Words left lowercase in titles ("Combating Trafficking in Human Beings")."""
 
-_CONJUNCTIONS = _words("and but while whereas then also so")
+_CONJUNCTIONS = _words("and but while whereas then also so as")
 """Words that may lead a clause of attribution: ", and A B added: “...”"."""
+
+_SPEECH_NOUNS = _words(
+    """
+    speech speeches remarks address statement words presentation message keynote greeting
+    greetings interview comments
+    """
+)
+"""Nouns of speaking that may end an opening phrase before a name: "In her speech A B said"."""
 
 _SAME_SUBJECT = _words("and but then also further later again so")
 """An attribution of only these words keeps the paragraph's speaker: "“A,” and added: “B”"."""
@@ -233,7 +243,7 @@ class _Name(NamedTuple):
 
 
 def _find_name(
-    tokens: Sequence[str], *, verb_first: bool, initial: bool, known: Mapping[str, Speaker]
+    tokens: Sequence[str], *, verb_first: bool, initial: bool, known: People
 ) -> _Name | None:
     """The first run of name words in `tokens` that reads as a person's name.
 
@@ -242,12 +252,15 @@ def _find_name(
     * a title just before it is split off ("Ambassador", "Dr.", "His Excellency"),
       several honorifics together ("Prof. Dr."); a rank or office after other
       words joins the role instead ("OSCE Secretary General");
-    * the word before must be an article, a role or capitalised: "thanked A B" and
-      "trained by A B" are not attributions to A B; a run of three or more after
-      such a word ("Mayor of Odesa A B") keeps its last two words;
-    * two to four words; or one, when it has a title, is already known from an
-      earlier quote, follows a role noun ("the survivor Dilnoza") or starts its
-      part without opening the sentence (a capitalised "Trainers said" is no name);
+    * the word before must be a role, a title, a speech noun ("In her speech A B")
+      or capitalised: "thanked A B" and "trained by A B" are not attributions to
+      A B; a run of three or more after such a word ("Mayor of Odesa A B") keeps
+      its last two words; an article alone before it makes it an institution's
+      ("the Oliy Majlis");
+    * two to four words; or one, when it has a title, names a person of the
+      document's index (`osce_thb._people`), follows a role noun ("the survivor
+      Dilnoza") or starts its part without opening the sentence (a capitalised
+      "Trainers said" is no name);
     * before a verb ("A B also said"), only adverbs, prepositional phrases and
       brackets may follow it.
     """
@@ -259,7 +272,7 @@ def _find_name(
     return None
 
 
-def _find_last_name(tokens: Sequence[str], known: Mapping[str, Speaker]) -> _Name | None:
+def _find_last_name(tokens: Sequence[str], known: People) -> _Name | None:
     """The last run of name words in `tokens`, wherever it stands ("opened by A B").
 
     For the antecedent of "who" in "the course was opened by A B, who said:": the
@@ -279,7 +292,7 @@ def _read_run(
     end: int,
     verb_first: bool,
     initial: bool,
-    known: Mapping[str, Speaker],
+    known: People,
     *,
     loose: bool = False,
 ) -> _Name | None:
@@ -287,20 +300,12 @@ def _read_run(
 
     `loose` drops the rules on the word before the name (see `_find_last_name`).
     """
-    title_start, title_kind = start, 0
-    hit = title_before(tokens, start)
-    while hit is not None:
-        title_start, title_kind = hit
-        if title_kind != HONORIFIC:
-            break
-        hit = title_before(tokens, title_start)
-        if hit is not None and hit[1] != HONORIFIC:
-            break
+    title_start, title_kind = split_title(tokens, start)
     prefix = list(tokens[:title_start])
-    if title_kind == FUNCTIONAL and prefix and prefix[-1].casefold() not in ARTICLES:
-        title_start, title_kind, prefix = start, 0, list(tokens[:start])
     count = kinds[start:end].count(NAME)
-    if prefix and not loose and not may_precede_name(prefix[-1]):
+    if not title_kind and prefix and prefix[-1].casefold() in ARTICLES:
+        return None  # "the Oliy Majlis": an institution
+    if prefix and not loose and not _may_precede_name(prefix[-1]):
         if title_kind or count < 3:
             return None
         while count > 2:  # "of Odesa A B": the place ends the role
@@ -314,7 +319,7 @@ def _read_run(
     if (
         count == 1
         and not title_kind
-        and tokens[start].casefold() not in known
+        and not known.knows(tokens[start])
         and (initial or (prefix and not loose and prefix[-1].casefold() not in ROLE_NOUNS))
     ):
         return None  # a lone word is a name only where nothing else could be
@@ -326,6 +331,16 @@ def _read_run(
     title = " ".join(tokens[title_start:start]) or None
     role = role_words(prefix) if prefix else None
     return _Name(title, tuple(tokens[start:end]), role, single=count == 1)
+
+
+def _may_precede_name(token: str) -> bool:
+    """Whether a word may stand just before a speaker's name.
+
+    An article, a role or title ("police lieutenant A B"), a speech noun ("In
+    her opening speech A B"), or any capitalised word but a function word.
+    """
+    key = token.casefold()
+    return key in TITLE_WORDS or key in _SPEECH_NOUNS or may_precede_name(token)
 
 
 def _trails(token: str) -> bool:
@@ -357,41 +372,54 @@ _NONE, _WEAK, _NAMED = 0, 1, 2
 
 
 class _State:
-    """What the document has said so far about its speakers."""
+    """What the document has said so far about its speakers.
 
-    __slots__ = ("by_name", "by_word", "last")
+    Attributes:
+        people: The index of the document's people, which speakers join.
+        last: The latest speaker, and `last_at` where the quote stood.
+        at: Where the quote being attributed stands: its block and offset.
+        entries: The person of the index behind each speaker's name.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("at", "entries", "last", "last_at", "people")
+
+    def __init__(self, people: People) -> None:
+        self.people = people
         self.last: Speaker | None = None
-        self.by_name: dict[str, Speaker] = {}
-        self.by_word: dict[str, Speaker] = {}
+        self.last_at = (-1, -1)
+        self.at = (0, 0)
+        self.entries: dict[str, Entry] = {}
 
     def remember(self, speaker: Speaker) -> None:
-        """Make `speaker` the one pronouns refer to, and findable by each word of the name."""
-        if speaker is self.last:
-            return
+        """Make `speaker` the latest, the one pronouns refer to."""
         self.last = speaker
-        self.by_name[speaker.name.casefold()] = speaker
-        for word in speaker.name.split():
-            if token_kind(word) == NAME and not INITIALS.fullmatch(word):
-                self.by_word[word.casefold()] = speaker
+        self.last_at = self.at
+
+    def speaker(self, entry: Entry, title: str | None = None, role: str | None = None) -> Speaker:
+        """The speaker for a person of the index, with the title and role the quote gives.
+
+        Without them, the person's first title and role in the document stand in.
+        """
+        speaker = Speaker(name=entry.name, title=title or entry.title, role=role or entry.role)
+        self.entries[speaker.name] = entry
+        return speaker
 
     def complete(self, found: _Name, role: str | None) -> Speaker:
-        """The speaker for a name found in an attribution, merged with what is known.
+        """The speaker for a name found in an attribution, as the index of people knows it.
 
-        A lone surname or first name ("Jarbussynova added") is the earlier speaker
-        of that name; a full name repeated without title or role takes them from
-        its earlier attribution in the same document.
+        A lone surname or first name ("Jarbussynova added") is the person of the
+        document with that name; a full name is the person of that name, who joins
+        the index when new.
         """
-        name = " ".join(found.name)
-        if found.single:
-            earlier = self.by_word.get(name.casefold())
-            if earlier is not None:
-                return earlier
-        earlier = self.by_name.get(name.casefold())
-        if earlier is not None:
-            return Speaker(name=name, title=found.title or earlier.title, role=role or earlier.role)
-        return Speaker(name=name, title=found.title, role=role)
+        entry = self.people.add(found.name, title=found.title, role=role)
+        return self.speaker(entry, found.title, role)
+
+    def pronoun(self) -> Speaker | None:
+        """Whom "he" or "she" refers to: the latest speaker or subject of a sentence."""
+        focus = self.people.focus(*self.at)
+        if focus is not None and (self.last is None or focus[0] > self.last_at):
+            return self.speaker(focus[1])
+        return self.last
 
 
 def _parse_speaker(candidate: _Candidate, state: _State) -> Speaker | None:
@@ -420,7 +448,7 @@ def _parse_speaker(candidate: _Candidate, state: _State) -> Speaker | None:
             # a lone capitalised word opening the sentence is a name only when
             # something is set off after it: "Dilnoza, 25, said" but not "Trainers said"
             initial=candidate.initial and index == 0 and index + 1 == len(parts),
-            known=state.by_word,
+            known=state.people,
         )
         if found is None:
             if candidate.verb_first and role_words(tokens) is None:
@@ -438,7 +466,7 @@ def _parse_antecedent(parts: Sequence[str], state: _State) -> Speaker | None:
     """The speaker of "..., A B, Role, who said:": the last name before the roles."""
     for index in range(len(parts) - 1, -1, -1):
         tokens = parts[index].split()
-        found = _find_last_name(tokens, state.by_word) if tokens else None
+        found = _find_last_name(tokens, state.people) if tokens else None
         if found is not None:
             return state.complete(found, role_after(parts[index + 1 :]) or found.role)
         if not tokens or role_words(tokens) is None:
@@ -475,7 +503,8 @@ def _resolve(
     if all(word.casefold() in _SAME_SUBJECT for word in words):
         return (current, _WEAK) if current is not None else (None, _NONE)
     if first in ("he", "she") and len(words) <= 3 and all(w.islower() for w in words[1:]):
-        return (state.last, _WEAK) if state.last is not None else (None, _NONE)
+        speaker = state.pronoun()
+        return (speaker, _WEAK) if speaker is not None else (None, _NONE)
     if first == "the" and len(words) <= 3:
         speaker = _parse_reference(words, state)
         if speaker is not None:
@@ -499,7 +528,11 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
     window = text[span.close : high]
     lead = window.lstrip()
     ending = quoted.rstrip()[-1:]
-    if not (ending and ending in _ATTRIBUTION_PUNCT) and not lead.startswith((",", "–", "—")):
+    if (
+        not (ending and ending in _ATTRIBUTION_PUNCT)
+        and not lead.startswith((",", "–", "—"))
+        and not _verb_follows(text, span, lead, quoted)
+    ):
         return []
     new_sentence = ending in _FINAL and lead[:1].isupper()
     sentence = first_sentence(window)
@@ -519,7 +552,41 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
         else:
             found.append(_Candidate(sentence[match.end() :], True, False, end))
             break
+    if not found and (ending == "," or lead.startswith(",")) and _is_apposition(sentence, quoted):
+        found.append(_Candidate(sentence, True, False, end))
     return found
+
+
+def _verb_follows(text: str, span: _Span, lead: str, quoted: str) -> bool:
+    """Whether a verb of saying follows a quote that ends without punctuation.
+
+    `“... hand in hand” said A B`: a sentence of at least three words, not a
+    label ("the “Safe Home” said to be ..."), followed at once by the verb.
+    """
+    if len(quoted.split()) < 3 or not VERB.match(lead):
+        return False
+    before = text[max(0, span.open - 20) : span.open].split()
+    return not before or before[-1].casefold() not in _LABEL_LEADS
+
+
+def _is_apposition(sentence: str, quoted: str) -> bool:
+    """Whether the sentence after a quote names its speaker with no verb at all.
+
+    `«...», A B, co-founder of the C NGO.`: the quote is a sentence of at least
+    three words ending in a comma, and what follows it is a name (with a title
+    perhaps) and nothing else, then a role set off by a comma.
+    """
+    parts = [part.strip() for part in PART.split(sentence)]
+    parts = [part for part in parts if part]
+    if len(quoted.split()) < 3 or len(parts) < 2 or not opens_role(parts[1].split()):
+        return False
+    tokens = parts[0].split()
+    kinds = [token_kind(token) for token in tokens]
+    spans = list(runs(kinds))
+    if len(spans) != 1 or spans[0][1] != len(tokens):
+        return False
+    start, end = spans[0]
+    return split_title(tokens, start)[0] == 0 and 2 <= kinds[start:end].count(NAME) <= 4
 
 
 def _drop_partial(text: str, *, at_end: bool) -> str:
@@ -689,6 +756,7 @@ def _read_paragraph(
         quoted = _clean(raw)
         speaker: Speaker | None = None
         if quoted and not _is_title(quoted):
+            state.at = (index, span.open)
             limit = spans[position + 1].open if position + 1 < len(spans) else len(text)
             previous = (previous_close, previous_final)
             speaker, end, attempted = _attribute(text, span, raw, limit, previous, state, current)
@@ -698,8 +766,12 @@ def _read_paragraph(
                 if current is not None:
                     if _continues(text, span, quoted, gap_start, previous_close):
                         speaker, end = current, -1
-                elif position == 0:
-                    speaker, end = _carries_over(text, span, carry), -1
+                else:
+                    if position == 0:
+                        speaker = _carries_over(text, span, carry)
+                    if speaker is None:
+                        speaker = _reported(text, span, quoted, state)
+                    end = -1
             if speaker is not None:
                 found.append(Quote(text=quoted, speaker=speaker, block=index))
                 state.remember(speaker)
@@ -722,20 +794,42 @@ def _read_paragraph(
     return _Carry(last_speaker, "closed" if last.closed else "open")
 
 
-def find_quotes(blocks: Sequence[str]) -> tuple[Quote, ...]:
+def _reported(text: str, span: _Span, quoted: str, state: _State) -> Speaker | None:
+    """The speaker of a quote that follows a sentence reporting what someone said.
+
+    "A B said the Mission monitors the situation. “We work with every partner.”":
+    the quote opens a sentence of its own, holds at least two words, and the
+    sentence before it, without quotation marks, has a person of the index for
+    its subject and a verb of saying.
+    """
+    before = text[: span.open].rstrip()
+    if not before or before[-1] not in ".!?…:" or " " not in quoted:
+        return None
+    start = last_sentence_start(before[:-1])
+    if _MARK.search(text, start, span.open) or not VERB.search(text, start, span.open):
+        return None
+    entry = state.people.subject_between(state.at[0], start, span.open)
+    return state.speaker(entry) if entry is not None else None
+
+
+def find_quotes(blocks: Sequence[str], people: People | None = None) -> tuple[Quote, ...]:
     """Every attributed quote of a body, in order, with its speaker and block.
 
     Args:
         blocks: The texts of the body's blocks (paragraphs, headings, list items),
             in order; a quote's `block` is the index of its text here.
+        people: The index of the people the blocks name (`find_people`), which
+            resolves short references ("Koval", "Ms. Koval") and which the
+            speakers join; made from `blocks` when not given.
 
     Returns:
         The quotes, each without its quotation marks and without the comma that
         leads into its attribution. Quoted words that nothing attributes to a
         person (scare quotes, names of campaigns) are left out; see the module's
-        documentation for the rules.
+        documentation for the rules. Each speaker's name is the name of a person
+        of `people`, in its fullest form.
     """
-    state = _State()
+    state = _State(find_people(blocks) if people is None else people)
     found: list[Quote] = []
     carry: _Carry | None = None
     for index, text in enumerate(blocks):
@@ -743,4 +837,15 @@ def find_quotes(blocks: Sequence[str]) -> tuple[Quote, ...]:
             carry = None
             continue
         carry = _read_paragraph(text, index, state, carry, found)
-    return tuple(found)
+    return tuple(_named(quote, state) for quote in found)
+
+
+def _named(quote: Quote, state: _State) -> Quote:
+    """The quote with its speaker named as the index names the person at the end.
+
+    A person first known by surname ("Mr. Brandt") may be named in full later.
+    """
+    name = state.entries[quote.speaker.name].name
+    if name == quote.speaker.name:
+        return quote
+    return Quote(text=quote.text, speaker=attrs.evolve(quote.speaker, name=name), block=quote.block)

@@ -39,6 +39,7 @@ __all__ = [
     "Mention",
     "NrmPhase",
     "Paragraph",
+    "Person",
     "PhaseStage",
     "PhaseStatus",
     "Programme",
@@ -375,6 +376,40 @@ class Mention:
     start: int = attrs.field(default=0, validator=_index)
 
 
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of non-blank strings, each once."""
+    _strings(instance, attribute, value)
+    seen = set()
+    for item in value:  # type: ignore[attr-defined]
+        if not item.strip():
+            _fail(instance, attribute, item, "an item must not be blank")
+        if item in seen:
+            _fail(instance, attribute, item, f"{item!r} is listed twice")
+        seen.add(item)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """Someone the text names: a person, never an office, an organisation or a group.
+
+    One person is one `Person`, however the text refers to them: by full name,
+    by surname, by title and surname ("Ambassador Koval"), by a possessive
+    ("Koval’s"), or in another spelling of the name.
+
+    Attributes:
+        name: The name in its fullest form in the text, without a title ("Anna Koval").
+        titles: The titles the text puts before the name ("Ambassador", "Ms."), each once.
+        roles: The roles the text gives the person ("OSCE Project Co-ordinator in
+            Ukraine"), each once, in order of appearance.
+        mentions: Where the text names the person, in every form, title included.
+    """
+
+    name: str = attrs.field(validator=_text)
+    titles: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    roles: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """A counted quantity: "some 200 social service providers".
@@ -519,6 +554,23 @@ class UnparsedLine:
     text: str = attrs.field(validator=_text)
 
 
+def _people(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
+    """People, each named once, among them every speaker of the document's quotes."""
+    _persons(instance, attribute, value)
+    names: set[str] = set()
+    for person in value:  # type: ignore[attr-defined]
+        if person.name in names:
+            _fail(instance, attribute, person.name, f"names {person.name!r} twice")
+        names.add(person.name)
+    for index, quote in enumerate(instance.quotes):
+        name = quote.speaker.name
+        if name not in names:
+            _fail(instance, attribute, name, f"must hold {name!r}, the speaker of quotes[{index}]")
+
+
+_persons = _tuple_of(Person)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """One OSCE page: its metadata, its body and what the body says.
@@ -535,6 +587,8 @@ class Document:
         abbreviations: Abbreviations the text defines, one per short form: those of
             glossary tooltips first, then those defined inline, each in text order.
         quotes: Quoted words with their speakers.
+        people: The people the body names, in order of first mention; every
+            speaker of a quote is one of them, by name.
         figures: Counted quantities.
         regions: Regions the body names, in order of first mention.
         donors: Funders the body names, in order of first mention.
@@ -563,6 +617,7 @@ class Document:
         default=(), validator=_tuple_of(Abbreviation)
     )
     quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_tuple_of(Quote))
+    people: tuple[Person, ...] = attrs.field(default=(), validator=_people)
     figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
     regions: tuple[Region, ...] = attrs.field(default=(), validator=_tuple_of(Region))
     donors: tuple[Donor, ...] = attrs.field(default=(), validator=_tuple_of(Donor))

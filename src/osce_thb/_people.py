@@ -1,0 +1,621 @@
+"""People: everyone a document names, and whom each short reference names.
+
+A careful reader keeps an index of the people a release names, from anywhere in
+the text, and reads "Koval", "Ms. Koval" and "Koval’s" as the Anna Koval named
+before (or after). The rules, for runs of name words (`osce_thb._names`):
+
+* A full name (two to four name words) is a person when something says so:
+
+  - a title before it: "Ambassador A B", "Minister A B", "Dr. A B";
+  - a role before it: "Head of the Presence A B", "police lieutenant A B",
+    "the Mission’s A B";
+  - a role set off after it: "A B, Head of the Unit,", "A B, a consultant";
+  - a role set off before it: "the President of the Assembly, A B,";
+  - a verb of saying beside it: "A B said", "A B also stressed", "said A B".
+
+  An article just before a bare name makes it an institution's ("the Oliy
+  Majlis"), and the words of organisations' names are no name words at all
+  (``data/organisations.txt``).
+* One person is one entry: the same full name in another spelling or script
+  (`name_key`), or with or without a middle name, is the same person, named by
+  its longest form.
+* A short reference names the person whose surname (else first name) it is: a
+  surname ("Koval"), a title and surname ("Ambassador Koval", "Ms. Koval"), a
+  possessive ("Koval’s"). When two people share it, the latest named wins. A
+  title and a surname that no full name explains is a person of its own
+  ("Mr. Brandt" is "Brandt").
+* The subject of a sentence is its first mention of a person when nothing but
+  a title, a role or an introductory phrase stands before it ("In Kyiv,
+  Head of Office A B opened ..."; not "Participants thanked A B ..."). A pronoun
+  of a later quote may refer back to it (`People.focus`).
+
+Every block is read once into sentences, parts (set off by commas, semicolons,
+colons, brackets, quotation marks or spaced dashes) and words; every rule looks
+at a fixed number of words around a run, so reading is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING, NamedTuple
+
+from osce_thb._names import (
+    ARTICLES,
+    FUNCTION_WORDS,
+    HONORIFIC,
+    INITIALS,
+    NAME,
+    OTHER,
+    PARTICLE,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    VERB,
+    is_persons_role,
+    name_key,
+    opens_role,
+    possessive_stem,
+    role_after,
+    runs,
+    split_title,
+    tidy_role,
+    token_kind,
+)
+from osce_thb._text import sentences
+from osce_thb.model import Mention, Person
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+__all__ = ["Entry", "People", "find_people"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------- patterns
+
+_TOKEN = re.compile(
+    r"""
+    [^\s,;:()\[\]{}“”"«»„!?]+     # a word with what clings to it: "Dr.", "Koval’s", "co-founder"
+    """,
+    re.VERBOSE,
+)
+
+_BREAK = re.compile(
+    r"""
+    [,;:()\[\]{}“”"«»„!?]         # between two words, any of these sets a part off
+    """,
+    re.VERBOSE,
+)
+
+_DASHES = frozenset("-–—")
+
+_ROLE_CUES = ROLE_NOUNS | ROLE_WORDS | TITLE_WORDS
+"""Words of offices and roles: before a name, or opening the words set off after it."""
+
+_SUBJECT_LINKS = _words("of for in on at to and de")
+"""Small words inside a role before a subject: "Head of the Office in Kyiv, A B"."""
+
+_INTRODUCTIONS = _words(
+    """
+    in during at on after before following while when as according upon with by for from
+    throughout within over under despite besides since until among speaking opening closing
+    addressing welcoming
+    """
+)
+"""First words of a phrase that may introduce a sentence before its subject: "In Kyiv, A B"."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Word(NamedTuple):
+    """A word of a block, without the punctuation that clings to it.
+
+    Attributes:
+        text: The word ("Koval", "Dr.", "Koval’s").
+        start: Its offset in the block.
+        end: The offset just after it.
+    """
+
+    text: str
+    start: int
+    end: int
+
+
+class _Part(list[_Word]):
+    """The words of a part of a sentence, and what sets it off from the part before.
+
+    Attributes:
+        lead: The punctuation between the part before and this one (",", "»,",
+            "(", "–"); empty for a sentence's first part.
+    """
+
+    __slots__ = ("lead",)
+
+    def __init__(self, lead: str = "") -> None:
+        super().__init__()
+        self.lead = lead
+
+
+_Sentence = list[_Part]
+
+
+def _read_block(text: str) -> list[_Sentence]:
+    """The sentences of a block, each a list of parts, each a list of words."""
+    read: list[_Sentence] = []
+    for low, high in sentences(text):
+        parts: _Sentence = []
+        part = _Part()
+        previous = low
+        for match in _TOKEN.finditer(text, low, high):
+            raw = match.group()
+            gap = text[previous : match.start()]
+            if raw in _DASHES or _BREAK.search(gap):
+                if part:
+                    parts.append(part)
+                part = _Part("".join(_BREAK.findall(gap)) or raw)
+                previous = match.end()
+                if raw in _DASHES:
+                    continue
+            previous = match.end()
+            word = _clean(raw)
+            if word:
+                start = match.start() + raw.index(word)
+                part.append(_Word(word, start, start + len(word)))
+        if part:
+            parts.append(part)
+        if parts:
+            read.append(parts)
+    return read
+
+
+def _clean(raw: str) -> str:
+    """A word without a sentence's final period, an ellipsis or single quotation marks.
+
+    The period of an initial ("J.") or of a title ("Dr.") stays.
+    """
+    word = raw.strip("‘'`…")
+    if word.endswith(".") and not INITIALS.fullmatch(word):
+        stem = word.rstrip(".")
+        if stem.casefold() not in TITLE_WORDS:
+            word = stem
+    return word
+
+
+def _kinds(words: Sequence[_Word]) -> list[int]:
+    """The kind of each word (`token_kind`); a possessive of a name word counts as a name word."""
+    kinds = []
+    for word in words:
+        kind = token_kind(word.text)
+        if kind == OTHER:
+            stem = possessive_stem(word.text)
+            if stem is not None and token_kind(stem) == NAME:
+                kind = NAME
+        kinds.append(kind)
+    return kinds
+
+
+class _Run(NamedTuple):
+    """A run of name words in a part, with the title before it.
+
+    Attributes:
+        start: Index of the first name word in the part.
+        end: Index just after the last name word.
+        title_start: Index of the first word of the title (`start` when none).
+        title_kind: `HONORIFIC`, `FUNCTIONAL` or 0.
+        size: How many name words (not particles) the run holds.
+    """
+
+    start: int
+    end: int
+    title_start: int
+    title_kind: int
+    size: int
+
+
+def _runs_of(part: _Part) -> Iterator[_Run]:
+    """The runs of name words of a part; a possessive ends its run ("Anna Koval’s office")."""
+    kinds = _kinds(part)
+    texts = [word.text for word in part]
+    for start, end in runs(kinds):
+        for at in range(start, end):
+            if possessive_stem(texts[at]) is not None:
+                end = at + 1
+                break
+        title_start, title_kind = split_title(texts, start)
+        size = sum(1 for kind in kinds[start:end] if kind != PARTICLE)
+        yield _Run(start, end, title_start, title_kind, size)
+
+
+def _name_words(part: _Part, run: _Run) -> list[str]:
+    """The words of the name in a run, without a possessive ending."""
+    words = [word.text for word in part[run.start : run.end]]
+    stem = possessive_stem(words[-1])
+    if stem is not None:
+        words[-1] = stem
+    return words
+
+
+def _is_verb(words: Sequence[_Word], at: int) -> bool:
+    """Whether a verb of saying starts at `words[at]` ("said", "pointed out", "according to")."""
+    if at >= len(words):
+        return False
+    pair = " ".join(word.text for word in words[at : at + 2])
+    match = VERB.match(pair)
+    return match is not None and match.end() in (len(words[at].text), len(pair))
+
+
+def _role_before(prefix: Sequence[str]) -> list[str]:
+    """The words of a role just before a name, when they name a person's role.
+
+    Walking back over capitalised words, words of offices and the small words
+    that join them ("Head of the Presence", "police lieutenant", "the Mission’s
+    Adviser"), the words found must be a person's role (`is_persons_role`):
+    "the National Referral Mechanism" is no person's.
+    """
+    if not prefix or prefix[-1].casefold() in _SUBJECT_LINKS:
+        return []
+    start = len(prefix)
+    while start and len(prefix) - start < _MAX_ROLE and _in_subject(prefix[start - 1]):
+        start -= 1
+    chain = list(prefix[start:])
+    while chain and chain[0].casefold() in _SUBJECT_LINKS:
+        chain = chain[1:]
+    return chain if is_persons_role(chain) else []
+
+
+_MAX_ROLE = 10
+"""The most words a role before a name holds."""
+
+
+# --------------------------------------------------------------------------- the index
+
+
+class Entry:
+    """One person of the index, while the document is being read."""
+
+    __slots__ = ("mentions", "roles", "titles", "words")
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = list(words)
+        self.titles: list[str] = []
+        self.roles: list[str] = []
+        self.mentions: list[Mention] = []
+
+    @property
+    def name(self) -> str:
+        """The name, in its longest form."""
+        return " ".join(self.words)
+
+    @property
+    def title(self) -> str | None:
+        """The first title the text gives the person."""
+        return self.titles[0] if self.titles else None
+
+    @property
+    def role(self) -> str | None:
+        """The first role the text gives the person."""
+        return self.roles[0] if self.roles else None
+
+    def note(self, title: str | None, role: str | None) -> None:
+        """Add a title and a role, each once."""
+        if title and title not in self.titles:
+            self.titles.append(title)
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+
+def _keys(words: Sequence[str]) -> tuple[str, ...]:
+    """The keys of the words of a name that tell people apart (no particles, no initials)."""
+    return tuple(
+        name_key(word)
+        for word in words
+        if token_kind(word) == NAME and not INITIALS.fullmatch(word)
+    )
+
+
+class People:
+    """The people a document names: an index to resolve short references against.
+
+    Built by `find_people`; the attribution of quotes adds the speakers it finds
+    (`add`), and `persons` gives the model's `Person`s at the end.
+    """
+
+    __slots__ = ("_blocks", "_by_full", "_by_other", "_by_surname", "_entries", "_subjects")
+
+    def __init__(self, blocks: Sequence[str] = ()) -> None:
+        self._blocks = [_read_block(text) for text in blocks]
+        self._entries: list[Entry] = []
+        self._by_full: dict[tuple[str, ...], Entry] = {}
+        self._by_surname: dict[str, list[Entry]] = {}
+        self._by_other: dict[str, list[Entry]] = {}
+        self._subjects: list[tuple[tuple[int, int], Entry]] = []
+
+    # -- building
+
+    def _index(self, entry: Entry) -> None:
+        keys = _keys(entry.words)
+        if not keys:
+            return
+        self._by_full.setdefault(keys, entry)
+        self._by_full.setdefault((keys[0], keys[-1]), entry)
+        surnames = self._by_surname.setdefault(keys[-1], [])
+        if entry not in surnames:
+            surnames.append(entry)
+        for key in keys[:-1]:
+            others = self._by_other.setdefault(key, [])
+            if entry not in others:
+                others.append(entry)
+
+    def _match_full(self, words: Sequence[str]) -> Entry | None:
+        """The person a full name names: the same words, or the same first name and surname."""
+        keys = _keys(words)
+        if len(keys) < 2:
+            return None
+        entry = self._by_full.get(keys) or self._by_full.get((keys[0], keys[-1]))
+        if entry is not None:
+            return entry
+        for single in self._by_surname.get(keys[-1], ()):
+            if len(_keys(single.words)) == 1:  # "Mr. Brandt" before "Tomas Brandt"
+                return single
+        return None
+
+    def match(self, word: str) -> Entry | None:
+        """The person a single word names: by surname, else by first (or middle) name."""
+        key = name_key(word)
+        found = self._by_surname.get(key) or self._by_other.get(key)
+        return found[-1] if found else None
+
+    def knows(self, word: str) -> bool:
+        """Whether a single word names a person of the index."""
+        key = name_key(word)
+        return key in self._by_surname or key in self._by_other
+
+    def add(
+        self, words: Sequence[str], *, title: str | None = None, role: str | None = None
+    ) -> Entry:
+        """The person a name names, added to the index when new; with a title and a role."""
+        entry = self.match(words[-1]) if len(_keys(words)) < 2 else self._match_full(words)
+        if entry is None:
+            entry = Entry(words)
+            self._entries.append(entry)
+        elif len(words) > len(entry.words):
+            entry.words = list(words)  # the longest form names the person
+        self._index(entry)
+        entry.note(title, role)
+        return entry
+
+    # -- reading
+
+    def _collect(self) -> None:
+        """Pass one: the full names that something marks as people's."""
+        for block in self._blocks:
+            for sentence in block:
+                for index, part in enumerate(sentence):
+                    for run in _runs_of(part):
+                        if 2 <= run.size <= 4:
+                            self._collect_run(sentence, index, run)
+
+    def _collect_run(self, sentence: _Sentence, index: int, run: _Run) -> None:
+        part = sentence[index]
+        texts = [word.text for word in part]
+        prefix = texts[: run.title_start]
+        previous = prefix[-1].casefold() if prefix else None
+        if not run.title_kind and previous is not None and _names_institution(prefix):
+            return
+        following_word = part[run.end].text if run.end < len(part) else ""
+        if following_word[:1].isupper() and following_word.casefold() in ROLE_WORDS:
+            return  # "the Ad Hoc Committee": an institution
+        title = " ".join(texts[run.title_start : run.start]) if run.title_kind else None
+        role: str | None = None
+        person = bool(run.title_kind)
+        chain = _role_before(prefix)
+        if chain:
+            person, role = True, tidy_role(" ".join(chain))
+        elif previous is not None and _is_verb(part, run.title_start - 1):
+            person = True
+        elif previous is not None and run.title_start >= 2 and _is_verb(part, run.title_start - 2):
+            person = True  # "pointed out A B", "according to A B"
+        if run.end < len(part):
+            at = run.end
+            while at < len(part) and at < run.end + 2 and part[at].text.casefold() in _TRAILERS:
+                at += 1
+            person = person or _is_verb(part, at)
+            if person:
+                self.add(_name_words(part, run), title=title, role=role)
+            return
+        set_off = (
+            index and not prefix and _sets_off(part) and _sets_off(sentence[index - 1], last=True)
+        )
+        before = _role_before([word.text for word in sentence[index - 1]]) if set_off else []
+        following = sentence[index + 1 :]
+        if following and _sets_off(following[0]):
+            after = _skip_age(following)
+            if opens_role([word.text for word in after]):
+                person = True
+                if not before or not _lists_names(following):
+                    role = role or role_after(_role_parts(following))
+        if before:
+            person = True
+            role = role or tidy_role(" ".join(before))
+        if person:
+            self.add(_name_words(part, run), title=title, role=role)
+
+    def _mentions(self) -> None:
+        """Pass two: every mention of a person of the index, and the subjects of sentences.
+
+        A title and a single word that no one of the index answers to is a new
+        person ("Mr. Brandt") when the title is an honorific, or a verb of saying
+        follows ("Minister Brandt said").
+        """
+        for known in self._entries:
+            known.mentions.clear()
+        self._subjects.clear()
+        for number, block in enumerate(self._blocks):
+            for sentence in block:
+                first = True
+                for index, part in enumerate(sentence):
+                    for run in _runs_of(part):
+                        entry = self._mentioned(part, run)
+                        if entry is None:
+                            continue
+                        start = part[run.title_start].start
+                        text = " ".join(word.text for word in part[run.title_start : run.end])
+                        entry.mentions.append(Mention(text=text, block=number, start=start))
+                        if first and _is_subject(sentence, index, run.title_start):
+                            self._subjects.append(((number, start), entry))
+                        first = False
+
+    def _mentioned(self, part: _Part, run: _Run) -> Entry | None:
+        words = _name_words(part, run)
+        title = None
+        if run.title_kind:
+            title = " ".join(word.text for word in part[run.title_start : run.start])
+        if run.size >= 2:
+            entry = self._match_full(words)
+        elif INITIALS.fullmatch(words[0]):
+            return None
+        else:
+            entry = self.match(words[0])
+            if entry is None and (
+                run.title_kind == HONORIFIC or (run.title_kind and _is_verb(part, run.end))
+            ):
+                return self.add(words, title=title)
+        if entry is not None:
+            entry.note(title, None)
+        return entry
+
+    # -- questions
+
+    def focus(self, block: int, at: int) -> tuple[tuple[int, int], Entry] | None:
+        """The latest subject of a sentence before offset `at` of block `block`, if any."""
+        index = bisect_left(self._subjects, (block, at), key=lambda item: item[0])
+        return self._subjects[index - 1] if index else None
+
+    def subject_between(self, block: int, low: int, high: int) -> Entry | None:
+        """The first subject of a sentence in block `block` between offsets `low` and `high`."""
+        index = bisect_left(self._subjects, (block, low), key=lambda item: item[0])
+        if index < len(self._subjects):
+            (found_block, start), entry = self._subjects[index]
+            if found_block == block and start < high:
+                return entry
+        return None
+
+    def persons(self) -> tuple[Person, ...]:
+        """The people of the index, in order of first mention, with every mention."""
+        self._mentions()
+        entries = sorted(
+            self._entries,
+            key=lambda e: (
+                (0, e.mentions[0].block, e.mentions[0].start) if e.mentions else (1, 0, 0)
+            ),
+        )
+        return tuple(
+            Person(
+                name=entry.name,
+                titles=tuple(entry.titles),
+                roles=tuple(entry.roles),
+                mentions=tuple(entry.mentions),
+            )
+            for entry in entries
+        )
+
+
+_TRAILERS = _words("also later then further again has had have once recently")
+"""Words that may stand between a name and its verb: "A B also said"."""
+
+
+def _skip_age(parts: Sequence[_Part]) -> _Part:
+    """The first part after a name, past an age: "A B, 34, a survivor"."""
+    if len(parts) > 1 and all(word.text.isdigit() for word in parts[0]):
+        return parts[1]
+    return parts[0]
+
+
+def _names_institution(prefix: Sequence[str]) -> bool:
+    """Whether the words before a run make it part of an institution's name.
+
+    An article ("the Oliy Majlis"), or a preposition after a capitalised word
+    that is no name ("Department for Combating Crimes").
+    """
+    previous = prefix[-1].casefold()
+    if previous in ARTICLES:
+        return True
+    if previous not in _SUBJECT_LINKS or previous == "and" or len(prefix) < 2:
+        return False
+    word = prefix[-2]
+    return word[:1].isupper() and token_kind(possessive_stem(word) or word) != NAME
+
+
+def _sets_off(part: _Part, *, last: bool = False) -> bool:
+    """Whether a part is set off from the one before by a comma or a dash (an apposition).
+
+    With `last`, whether it is the last part before one set off so: it must not
+    end in a small word ("co-founder of the «C»" sets nothing off).
+    """
+    if last:
+        return part[-1].text.casefold() not in _SUBJECT_LINKS | ARTICLES
+    return part.lead[:1] in ",–—-"
+
+
+def _lists_names(parts: Sequence[_Part]) -> bool:
+    """Whether a name follows the role after a name: "A, Role, B, ..." lists roles before names."""
+    for part in parts[1:]:
+        if any(run.size >= 2 and run.start == 0 for run in _runs_of(part)):
+            return True
+        if not opens_role([word.text for word in part]):
+            return False
+    return False
+
+
+def _role_parts(parts: Sequence[_Part]) -> list[str]:
+    """The texts of the parts after a name, up to a part that holds a full name."""
+    texts = []
+    for part in parts:
+        if any(run.size >= 2 and run.start == 0 for run in _runs_of(part)):
+            break
+        texts.append(" ".join(word.text for word in part))
+    return texts
+
+
+def _in_subject(word: str) -> bool:
+    """Whether a word may stand before a subject in its clause: titles, roles, their links."""
+    key = word.casefold()
+    if key in ARTICLES or key in _SUBJECT_LINKS or key in _ROLE_CUES:
+        return True
+    if word[:1].isupper():
+        return key not in FUNCTION_WORDS
+    return possessive_stem(word) is not None
+
+
+def _is_subject(sentence: _Sentence, index: int, at: int) -> bool:
+    """Whether the person named at word `at` of part `index` is the sentence's subject.
+
+    Only a title or role may stand before it in its part; the parts before it
+    must be an introductory phrase ("In Kyiv,", "Opening the course,") or roles
+    ("The Head of the Unit, A B, said").
+    """
+    if not all(_in_subject(word.text) for word in sentence[index][:at]):
+        return False
+    if not index:
+        return True
+    lead = sentence[0][0].text
+    if lead[:1].isupper() and (lead.casefold() in _INTRODUCTIONS or lead.endswith("ing")):
+        return True
+    return all(_in_subject(word.text) for part in sentence[:index] for word in part)
+
+
+def find_people(blocks: Sequence[str]) -> People:
+    """The index of the people the body's blocks name, and the subjects of their sentences.
+
+    Args:
+        blocks: The texts of the body's blocks, in order.
+    """
+    people = People(blocks)
+    people._collect()
+    people._mentions()
+    return people
