@@ -36,6 +36,7 @@ at a fixed number of words around a run, so reading is linear in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
@@ -66,7 +67,7 @@ from osce_thb._text import sentences
 from osce_thb.model import Mention, Person
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
 __all__ = ["Entry", "People", "find_people"]
 
@@ -77,21 +78,23 @@ def _words(text: str) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- patterns
 
-_TOKEN = re.compile(
+_SPLIT = re.compile(
     r"""
-    [^\s,;:()\[\]{}“”"«»„!?]+     # a word with what clings to it: "Dr.", "Koval’s", "co-founder"
+    (
+        [,;:()\[\]{}“”"«»„!?]+            # punctuation sets a part off
+      | (?<=\s)[–—-]+(?=\s)                # and so do spaced dashes
+    )
     """,
     re.VERBOSE,
 )
 
-_BREAK = re.compile(
+_CAPITAL = re.compile(
     r"""
-    [,;:()\[\]{}“”"«»„!?]         # between two words, any of these sets a part off
+    [^\W\d_a-z][^\s,;:()\[\]{}“”"«»„!?]*   # a word that may be capitalised (checked after)
     """,
     re.VERBOSE,
 )
 
-_DASHES = frozenset("-–—")
 
 _ROLE_CUES = ROLE_NOUNS | ROLE_WORDS | TITLE_WORDS
 """Words of offices and roles: before a name, or opening the words set off after it."""
@@ -112,93 +115,6 @@ _INTRODUCTIONS = _words(
 # --------------------------------------------------------------------------- reading
 
 
-class _Word(NamedTuple):
-    """A word of a block, without the punctuation that clings to it.
-
-    Attributes:
-        text: The word ("Koval", "Dr.", "Koval’s").
-        start: Its offset in the block.
-        end: The offset just after it.
-    """
-
-    text: str
-    start: int
-    end: int
-
-
-class _Part(list[_Word]):
-    """The words of a part of a sentence, and what sets it off from the part before.
-
-    Attributes:
-        lead: The punctuation between the part before and this one (",", "»,",
-            "(", "–"); empty for a sentence's first part.
-    """
-
-    __slots__ = ("lead",)
-
-    def __init__(self, lead: str = "") -> None:
-        super().__init__()
-        self.lead = lead
-
-
-_Sentence = list[_Part]
-
-
-def _read_block(text: str) -> list[_Sentence]:
-    """The sentences of a block, each a list of parts, each a list of words."""
-    read: list[_Sentence] = []
-    for low, high in sentences(text):
-        parts: _Sentence = []
-        part = _Part()
-        previous = low
-        for match in _TOKEN.finditer(text, low, high):
-            raw = match.group()
-            gap = text[previous : match.start()]
-            if raw in _DASHES or _BREAK.search(gap):
-                if part:
-                    parts.append(part)
-                part = _Part("".join(_BREAK.findall(gap)) or raw)
-                previous = match.end()
-                if raw in _DASHES:
-                    continue
-            previous = match.end()
-            word = _clean(raw)
-            if word:
-                start = match.start() + raw.index(word)
-                part.append(_Word(word, start, start + len(word)))
-        if part:
-            parts.append(part)
-        if parts:
-            read.append(parts)
-    return read
-
-
-def _clean(raw: str) -> str:
-    """A word without a sentence's final period, an ellipsis or single quotation marks.
-
-    The period of an initial ("J.") or of a title ("Dr.") stays.
-    """
-    word = raw.strip("‘'`…")
-    if word.endswith(".") and not INITIALS.fullmatch(word):
-        stem = word.rstrip(".")
-        if stem.casefold() not in TITLE_WORDS:
-            word = stem
-    return word
-
-
-def _kinds(words: Sequence[_Word]) -> list[int]:
-    """The kind of each word (`token_kind`); a possessive of a name word counts as a name word."""
-    kinds = []
-    for word in words:
-        kind = token_kind(word.text)
-        if kind == OTHER:
-            stem = possessive_stem(word.text)
-            if stem is not None and token_kind(stem) == NAME:
-                kind = NAME
-        kinds.append(kind)
-    return kinds
-
-
 class _Run(NamedTuple):
     """A run of name words in a part, with the title before it.
 
@@ -217,10 +133,126 @@ class _Run(NamedTuple):
     size: int
 
 
-def _runs_of(part: _Part) -> Iterator[_Run]:
-    """The runs of name words of a part; a possessive ends its run ("Anna Koval’s office")."""
-    kinds = _kinds(part)
-    texts = [word.text for word in part]
+class _Part(list[str]):
+    """The words of a part of a sentence, without the punctuation that clings to them.
+
+    Attributes:
+        lead: The punctuation between the part before and this one (",", "»,",
+            "(", "–"); empty for a sentence's first part.
+        text: The part as it stands in its block, and `offset` where.
+        raw: The words as they stand in `text`.
+    """
+
+    __slots__ = ("_kinds", "_runs", "lead", "offset", "raw", "text")
+
+    def __init__(self, lead: str, text: str, offset: int, raw: list[str]) -> None:
+        if _CLEAN.isdisjoint(text):
+            super().__init__(raw)
+        else:
+            super().__init__([word if _CLEAN.isdisjoint(word) else _clean(word) for word in raw])
+        self.lead = lead
+        self.text = text
+        self.offset = offset
+        self.raw = raw
+        self._kinds: list[int] | None = None
+        self._runs: list[_Run] | None = None
+
+    @property
+    def kinds(self) -> list[int]:
+        """The kind of each word (`_kind`)."""
+        if self._kinds is None:
+            self._kinds = [_kind(word) if word else OTHER for word in self]
+        return self._kinds
+
+    @property
+    def runs(self) -> list[_Run]:
+        """The runs of name words; a possessive ends its run ("Anna Koval’s office")."""
+        if self._runs is None:
+            self._runs = _runs_of(self) if NAME in self.kinds else []
+        return self._runs
+
+    def start_of(self, index: int) -> int:
+        """The offset in the block of the word at `index`."""
+        at = 0
+        for raw in self.raw[:index]:
+            at = self.text.index(raw, at) + len(raw)
+        raw = self.raw[index]
+        at = self.text.index(raw, at)
+        word = self[index]
+        return self.offset + at + (raw.index(word) if word else 0)
+
+
+_Sentence = list[_Part]
+
+_CLEAN = frozenset("‘'`….")
+"""Characters that may cling to a word without being part of it (`_clean` decides)."""
+
+
+def _read_block(text: str) -> list[_Sentence]:
+    """The sentences of a block that may name someone: lists of parts, each a list of words.
+
+    A sentence without a capitalised word that can be part of a name is left
+    out: no rule reads across sentences.
+    """
+    read: list[_Sentence] = []
+    for low, high in sentences(text):
+        if not _may_name(text, low, high):
+            continue
+        sentence: _Sentence = []
+        lead = ""
+        offset = low
+        for number, piece in enumerate(_SPLIT.split(text[low:high])):
+            if number % 2:
+                lead += piece.strip()
+            else:
+                raw = piece.split()
+                if raw:
+                    sentence.append(_Part(lead, piece, offset, raw))
+                    lead = ""
+            offset += len(piece)
+        read.append(sentence)
+    return read
+
+
+def _may_name(text: str, low: int, high: int) -> bool:
+    """Whether a sentence holds a capitalised word that can be part of a name."""
+    for match in _CAPITAL.finditer(text, low, high):
+        word = match.group()
+        if word[0].isupper() and _kind(_clean(word) or word) == NAME:
+            return True
+    return False
+
+
+def _clean(raw: str) -> str:
+    """A word without a sentence's final period, an ellipsis or single quotation marks.
+
+    The period of an initial ("J.") or of a title ("Dr.") stays.
+    """
+    if raw[0] not in "‘'`…" and raw[-1] not in ".‘'`…":
+        return raw
+    word = raw.strip("‘'`…")
+    if word.endswith(".") and not INITIALS.fullmatch(word):
+        stem = word.rstrip(".")
+        if stem.casefold() not in TITLE_WORDS:
+            word = stem
+    return word
+
+
+@functools.lru_cache(maxsize=8192)
+def _kind(word: str) -> int:
+    """The kind of a word (`token_kind`); a possessive of a name word is a name word."""
+    kind = token_kind(word)
+    if kind == OTHER:
+        stem = possessive_stem(word)
+        if stem is not None and token_kind(stem) == NAME:
+            return NAME
+    return kind
+
+
+def _runs_of(part: _Part) -> list[_Run]:
+    found = []
+    kinds = part.kinds
+    texts = part
     for start, end in runs(kinds):
         for at in range(start, end):
             if possessive_stem(texts[at]) is not None:
@@ -228,25 +260,26 @@ def _runs_of(part: _Part) -> Iterator[_Run]:
                 break
         title_start, title_kind = split_title(texts, start)
         size = sum(1 for kind in kinds[start:end] if kind != PARTICLE)
-        yield _Run(start, end, title_start, title_kind, size)
+        found.append(_Run(start, end, title_start, title_kind, size))
+    return found
 
 
 def _name_words(part: _Part, run: _Run) -> list[str]:
     """The words of the name in a run, without a possessive ending."""
-    words = [word.text for word in part[run.start : run.end]]
+    words = part[run.start : run.end]
     stem = possessive_stem(words[-1])
     if stem is not None:
         words[-1] = stem
     return words
 
 
-def _is_verb(words: Sequence[_Word], at: int) -> bool:
+def _is_verb(words: Sequence[str], at: int) -> bool:
     """Whether a verb of saying starts at `words[at]` ("said", "pointed out", "according to")."""
     if at >= len(words):
         return False
-    pair = " ".join(word.text for word in words[at : at + 2])
+    pair = " ".join(words[at : at + 2])
     match = VERB.match(pair)
-    return match is not None and match.end() in (len(words[at].text), len(pair))
+    return match is not None and match.end() in (len(words[at]), len(pair))
 
 
 def _role_before(prefix: Sequence[str]) -> list[str]:
@@ -325,7 +358,16 @@ class People:
     (`add`), and `persons` gives the model's `Person`s at the end.
     """
 
-    __slots__ = ("_blocks", "_by_full", "_by_other", "_by_surname", "_entries", "_subjects")
+    __slots__ = (
+        "_blocks",
+        "_by_full",
+        "_by_other",
+        "_by_surname",
+        "_changes",
+        "_entries",
+        "_read",
+        "_subjects",
+    )
 
     def __init__(self, blocks: Sequence[str] = ()) -> None:
         self._blocks = [_read_block(text) for text in blocks]
@@ -334,6 +376,8 @@ class People:
         self._by_surname: dict[str, list[Entry]] = {}
         self._by_other: dict[str, list[Entry]] = {}
         self._subjects: list[tuple[tuple[int, int], Entry]] = []
+        self._changes = 0  # new people or longer names: the mentions must be read again
+        self._read = -1
 
     # -- building
 
@@ -383,8 +427,10 @@ class People:
         if entry is None:
             entry = Entry(words)
             self._entries.append(entry)
+            self._changes += 1
         elif len(words) > len(entry.words):
             entry.words = list(words)  # the longest form names the person
+            self._changes += 1
         self._index(entry)
         entry.note(title, role)
         return entry
@@ -396,18 +442,18 @@ class People:
         for block in self._blocks:
             for sentence in block:
                 for index, part in enumerate(sentence):
-                    for run in _runs_of(part):
+                    for run in part.runs:
                         if 2 <= run.size <= 4:
                             self._collect_run(sentence, index, run)
 
     def _collect_run(self, sentence: _Sentence, index: int, run: _Run) -> None:
         part = sentence[index]
-        texts = [word.text for word in part]
+        texts = part
         prefix = texts[: run.title_start]
         previous = prefix[-1].casefold() if prefix else None
         if not run.title_kind and previous is not None and _names_institution(prefix):
             return
-        following_word = part[run.end].text if run.end < len(part) else ""
+        following_word = part[run.end] if run.end < len(part) else ""
         if following_word[:1].isupper() and following_word.casefold() in ROLE_WORDS:
             return  # "the Ad Hoc Committee": an institution
         title = " ".join(texts[run.title_start : run.start]) if run.title_kind else None
@@ -422,7 +468,7 @@ class People:
             person = True  # "pointed out A B", "according to A B"
         if run.end < len(part):
             at = run.end
-            while at < len(part) and at < run.end + 2 and part[at].text.casefold() in _TRAILERS:
+            while at < len(part) and at < run.end + 2 and part[at].casefold() in _TRAILERS:
                 at += 1
             person = person or _is_verb(part, at)
             if person:
@@ -431,11 +477,11 @@ class People:
         set_off = (
             index and not prefix and _sets_off(part) and _sets_off(sentence[index - 1], last=True)
         )
-        before = _role_before([word.text for word in sentence[index - 1]]) if set_off else []
+        before = _role_before(sentence[index - 1]) if set_off else []
         following = sentence[index + 1 :]
         if following and _sets_off(following[0]):
             after = _skip_age(following)
-            if opens_role([word.text for word in after]):
+            if opens_role(after):
                 person = True
                 if not before or not _lists_names(following):
                     role = role or role_after(_role_parts(following))
@@ -452,6 +498,7 @@ class People:
         person ("Mr. Brandt") when the title is an honorific, or a verb of saying
         follows ("Minister Brandt said").
         """
+        self._read = self._changes
         for known in self._entries:
             known.mentions.clear()
         self._subjects.clear()
@@ -459,12 +506,12 @@ class People:
             for sentence in block:
                 first = True
                 for index, part in enumerate(sentence):
-                    for run in _runs_of(part):
+                    for run in part.runs:
                         entry = self._mentioned(part, run)
                         if entry is None:
                             continue
-                        start = part[run.title_start].start
-                        text = " ".join(word.text for word in part[run.title_start : run.end])
+                        start = part.start_of(run.title_start)
+                        text = " ".join(part[run.title_start : run.end])
                         entry.mentions.append(Mention(text=text, block=number, start=start))
                         if first and _is_subject(sentence, index, run.title_start):
                             self._subjects.append(((number, start), entry))
@@ -474,7 +521,7 @@ class People:
         words = _name_words(part, run)
         title = None
         if run.title_kind:
-            title = " ".join(word.text for word in part[run.title_start : run.start])
+            title = " ".join(part[run.title_start : run.start])
         if run.size >= 2:
             entry = self._match_full(words)
         elif INITIALS.fullmatch(words[0]):
@@ -507,7 +554,8 @@ class People:
 
     def persons(self) -> tuple[Person, ...]:
         """The people of the index, in order of first mention, with every mention."""
-        self._mentions()
+        if self._read != self._changes:
+            self._mentions()
         entries = sorted(
             self._entries,
             key=lambda e: (
@@ -531,7 +579,7 @@ _TRAILERS = _words("also later then further again has had have once recently")
 
 def _skip_age(parts: Sequence[_Part]) -> _Part:
     """The first part after a name, past an age: "A B, 34, a survivor"."""
-    if len(parts) > 1 and all(word.text.isdigit() for word in parts[0]):
+    if len(parts) > 1 and all(word.isdigit() for word in parts[0]):
         return parts[1]
     return parts[0]
 
@@ -558,16 +606,16 @@ def _sets_off(part: _Part, *, last: bool = False) -> bool:
     end in a small word ("co-founder of the «C»" sets nothing off).
     """
     if last:
-        return part[-1].text.casefold() not in _SUBJECT_LINKS | ARTICLES
+        return part[-1].casefold() not in _SUBJECT_LINKS | ARTICLES
     return part.lead[:1] in ",–—-"
 
 
 def _lists_names(parts: Sequence[_Part]) -> bool:
     """Whether a name follows the role after a name: "A, Role, B, ..." lists roles before names."""
     for part in parts[1:]:
-        if any(run.size >= 2 and run.start == 0 for run in _runs_of(part)):
+        if any(run.size >= 2 and run.start == 0 for run in part.runs):
             return True
-        if not opens_role([word.text for word in part]):
+        if not opens_role(part):
             return False
     return False
 
@@ -576,9 +624,9 @@ def _role_parts(parts: Sequence[_Part]) -> list[str]:
     """The texts of the parts after a name, up to a part that holds a full name."""
     texts = []
     for part in parts:
-        if any(run.size >= 2 and run.start == 0 for run in _runs_of(part)):
+        if any(run.size >= 2 and run.start == 0 for run in part.runs):
             break
-        texts.append(" ".join(word.text for word in part))
+        texts.append(" ".join(part))
     return texts
 
 
@@ -599,14 +647,14 @@ def _is_subject(sentence: _Sentence, index: int, at: int) -> bool:
     must be an introductory phrase ("In Kyiv,", "Opening the course,") or roles
     ("The Head of the Unit, A B, said").
     """
-    if not all(_in_subject(word.text) for word in sentence[index][:at]):
+    if not all(_in_subject(word) for word in sentence[index][:at]):
         return False
     if not index:
         return True
-    lead = sentence[0][0].text
+    lead = sentence[0][0]
     if lead[:1].isupper() and (lead.casefold() in _INTRODUCTIONS or lead.endswith("ing")):
         return True
-    return all(_in_subject(word.text) for part in sentence[:index] for word in part)
+    return all(_in_subject(word) for part in sentence[:index] for word in part)
 
 
 def find_people(blocks: Sequence[str]) -> People:
