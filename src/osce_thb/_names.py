@@ -211,6 +211,8 @@ ROLE_WORDS = ROLE_NOUNS | _words(
     unit department ministerial public civil society local high world
     personal principal focal point liaison speaker chancellor premier secretary-general
     director-general under-secretary undersecretary ombudsperson's ombudsman's
+    directorate senate chamber alliance coalition platform initiative shelter hospital bank
+    college faculty cabinet prosecution commissariat
     """
 )
 """Capitalised words of offices and institutions: never part of a person's name."""

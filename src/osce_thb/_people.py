@@ -273,13 +273,19 @@ def _name_words(part: _Part, run: _Run) -> list[str]:
     return words
 
 
-def _is_verb(words: Sequence[str], at: int) -> bool:
-    """Whether a verb of saying starts at `words[at]` ("said", "pointed out", "according to")."""
-    if at >= len(words):
+def _is_verb(words: Sequence[str], at: int, *, size: int = 0) -> bool:
+    """Whether a verb of saying starts at `words[at]` ("said", "pointed out", "according to").
+
+    With `size`, only a verb of that many words counts.
+    """
+    if at < 0 or at >= len(words):
         return False
     pair = " ".join(words[at : at + 2])
     match = VERB.match(pair)
-    return match is not None and match.end() in (len(words[at]), len(pair))
+    if match is None:
+        return False
+    ends = {1: (len(words[at]),), 2: (len(pair),)}.get(size, (len(words[at]), len(pair)))
+    return match.end() in ends
 
 
 def _role_before(prefix: Sequence[str]) -> list[str]:
@@ -367,9 +373,11 @@ class People:
         "_entries",
         "_read",
         "_subjects",
+        "_texts",
     )
 
     def __init__(self, blocks: Sequence[str] = ()) -> None:
+        self._texts = list(blocks)
         self._blocks = [_read_block(text) for text in blocks]
         self._entries: list[Entry] = []
         self._by_full: dict[tuple[str, ...], Entry] = {}
@@ -462,9 +470,9 @@ class People:
         chain = _role_before(prefix)
         if chain:
             person, role = True, tidy_role(" ".join(chain))
-        elif previous is not None and _is_verb(part, run.title_start - 1):
-            person = True
-        elif previous is not None and run.title_start >= 2 and _is_verb(part, run.title_start - 2):
+        elif _is_verb(part, run.title_start - 1, size=1):
+            person = True  # "said A B"
+        elif _is_verb(part, run.title_start - 2, size=2):
             person = True  # "pointed out A B", "according to A B"
         if run.end < len(part):
             at = run.end
@@ -511,7 +519,8 @@ class People:
                         if entry is None:
                             continue
                         start = part.start_of(run.title_start)
-                        text = " ".join(part[run.title_start : run.end])
+                        end = part.start_of(run.end - 1) + len(part[run.end - 1])
+                        text = self._texts[number][start:end]
                         entry.mentions.append(Mention(text=text, block=number, start=start))
                         if first and _is_subject(sentence, index, run.title_start):
                             self._subjects.append(((number, start), entry))

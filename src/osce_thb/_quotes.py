@@ -708,7 +708,9 @@ class _Carry(NamedTuple):
     Attributes:
         speaker: Who spoke last in the paragraph.
         kind: "open" (a quote left open at its end), "closed" (its last quote was
-            attributed), or "intro" (it ends by introducing a quote: "A B said:").
+            attributed, or, in a paragraph without quotes, its last sentence
+            reports what someone said: `_reports`), or "intro" (it ends by
+            introducing a quote: "A B said:").
     """
 
     speaker: Speaker
@@ -798,18 +800,48 @@ def _reported(text: str, span: _Span, quoted: str, state: _State) -> Speaker | N
     """The speaker of a quote that follows a sentence reporting what someone said.
 
     "A B said the Mission monitors the situation. “We work with every partner.”":
-    the quote opens a sentence of its own, holds at least two words, and the
-    sentence before it, without quotation marks, has a person of the index for
-    its subject and a verb of saying.
+    the quote is a sentence of its own (`_is_sentence`), and the sentence before
+    it, without quotation marks, has a person of the index for its subject and
+    a verb of saying.
     """
     before = text[: span.open].rstrip()
-    if not before or before[-1] not in ".!?…:" or " " not in quoted:
+    if not before or before[-1] not in ".!?…:" or not _is_sentence(text, span, quoted):
         return None
     start = last_sentence_start(before[:-1])
     if _MARK.search(text, start, span.open) or not VERB.search(text, start, span.open):
         return None
     entry = state.people.subject_between(state.at[0], start, span.open)
     return state.speaker(entry) if entry is not None else None
+
+
+def _is_sentence(text: str, span: _Span, quoted: str) -> bool:
+    """Whether a quote is a sentence of its own, not a label inside one.
+
+    It holds at least two words and ends the sentence: with final punctuation
+    inside the marks, or just after them, or at the paragraph's end ("“Be safe
+    abroad” leaflets were handed out" is no sentence).
+    """
+    if " " not in quoted:
+        return False
+    after = text[span.close :].lstrip()
+    return quoted[-1] in _FINAL or not after or after[0] in _FINAL
+
+
+def _reports(text: str, index: int, state: _State) -> _Carry | None:
+    """What a paragraph without quotes passes on: the speaker of its last sentence, if it reports.
+
+    "A B said the Mission monitors the situation." then a paragraph that is
+    nothing but “We work with every partner.”: the quote is A B's. The last
+    sentence must have a person of the index for its subject and a verb of saying.
+    """
+    body = text.rstrip()
+    if not body or body[-1] not in _FINAL:
+        return None
+    start = last_sentence_start(body[:-1])
+    if not VERB.search(body, start):
+        return None
+    entry = state.people.subject_between(index, start, len(body))
+    return _Carry(state.speaker(entry), "closed") if entry is not None else None
 
 
 def find_quotes(blocks: Sequence[str], people: People | None = None) -> tuple[Quote, ...]:
@@ -834,7 +866,7 @@ def find_quotes(blocks: Sequence[str], people: People | None = None) -> tuple[Qu
     carry: _Carry | None = None
     for index, text in enumerate(blocks):
         if _MARK.search(text) is None and not text.rstrip().endswith(":"):
-            carry = None
+            carry = _reports(text, index, state)
             continue
         carry = _read_paragraph(text, index, state, carry, found)
     return tuple(_named(quote, state) for quote in found)
