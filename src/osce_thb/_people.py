@@ -533,6 +533,8 @@ class People:
             title = " ".join(part[run.title_start : run.start])
         if run.size >= 2:
             entry = self._match_full(words)
+            if entry is not None and len(_keys(words)) > len(_keys(entry.words)):
+                self.add(words)  # "Mr. Brandt" is "Tomas Brandt"
         elif INITIALS.fullmatch(words[0]):
             return None
         else:
@@ -561,10 +563,16 @@ class People:
                 return entry
         return None
 
+    def settle(self) -> None:
+        """Read the mentions again if people joined the index, or got longer names, since."""
+        for _ in range(_MAX_READS):
+            if self._read == self._changes:
+                break
+            self._mentions()
+
     def persons(self) -> tuple[Person, ...]:
         """The people of the index, in order of first mention, with every mention."""
-        if self._read != self._changes:
-            self._mentions()
+        self.settle()
         entries = sorted(
             self._entries,
             key=lambda e: (
@@ -581,6 +589,9 @@ class People:
             for entry in entries
         )
 
+
+_MAX_READS = 4
+"""How often the mentions are read at most: each reading can only lengthen names found."""
 
 _TRAILERS = _words("also later then further again has had have once recently")
 """Words that may stand between a name and its verb: "A B also said"."""

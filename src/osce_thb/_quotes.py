@@ -869,6 +869,7 @@ def find_quotes(blocks: Sequence[str], people: People | None = None) -> tuple[Qu
             carry = _reports(text, index, state)
             continue
         carry = _read_paragraph(text, index, state, carry, found)
+    state.people.settle()
     return tuple(_named(quote, state) for quote in found)
 
 
