@@ -64,6 +64,16 @@ FULL_NAMES = [
         id="honorific-with-period",
     ),
     pytest.param(
+        "The Mission’s Dara Quill showed the new guide.",
+        ("Dara Quill", None, None),
+        id="institution-possessive-before",
+    ),
+    pytest.param(
+        "Emil Sandor, who led the course, noted that it was full.",
+        ("Emil Sandor", None, None),
+        id="verb-after-a-relative-clause",
+    ),
+    pytest.param(
         "Among the speakers was Oksana Rudyk, former judge of the Supreme Court.",
         ("Oksana Rudyk", None, "former judge of the Supreme Court"),
         id="adjective-opens-the-role",
@@ -78,6 +88,8 @@ NOBODY = [
     pytest.param("Participants said: the Ministry of Labour attended.", id="ministry-and-group"),
     pytest.param("Participants visited Novi Grad, the second largest city.", id="place-apposition"),
     pytest.param("She said that Novi Grad, the host city, was ready.", id="pronoun"),
+    pytest.param("Emil Sandor, who led the course, left early.", id="no-verb-of-saying"),
+    pytest.param("Koval’s Dara Quill showed the new guide.", id="person-possessive-before"),
     pytest.param(
         "Staff of the National Referral Mechanism met the Head of Mission.",
         id="programme-after-an-office-word",

@@ -487,6 +487,26 @@ class TestSpeakers:
             ("Shelters save lives", coordinator, 0), ("Prevention works", coordinator, 0)
         )
 
+    def test_a_role_of_several_words(self) -> None:
+        """A reference of several words ("the Head of Office") names whose role holds them."""
+        paragraph = (
+            "“Shelters save lives,” said Ambassador Lena Marković, Head of the OSCE Office in"
+            " Dushanbe. “Prevention works,” the Head of Office added."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("Shelters save lives", LENA, 0), ("Prevention works", LENA, 0)
+        )
+
+    def test_a_reference_to_the_subject(self) -> None:
+        """A reference may name the person the previous sentence is about."""
+        blocks = [
+            "Head of the Border Unit Jonas Pelt opened the course.",
+            "“Prevention works,” the Head of Unit said.",
+        ]
+        assert find_quotes(blocks) == quotes(
+            ("Prevention works", speaker("Jonas Pelt", role="Head of the Border Unit"), 1)
+        )
+
     def test_the_title_of_someone_else(self) -> None:
         """A reference to "the Minister" after an ambassador names nobody: no quote."""
         paragraph = (

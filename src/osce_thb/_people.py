@@ -474,6 +474,8 @@ class People:
             person = True  # "said A B"
         elif _is_verb(part, run.title_start - 2, size=2):
             person = True  # "pointed out A B", "according to A B"
+        elif previous is not None and run.title_start == len(prefix) and _owns(prefix[-1]):
+            person = True  # "the Mission’s A B"
         if run.end < len(part):
             at = run.end
             while at < len(part) and at < run.end + 2 and part[at].casefold() in _TRAILERS:
@@ -496,6 +498,8 @@ class People:
         if before:
             person = True
             role = role or tidy_role(" ".join(before))
+        if not person and following:
+            person = _says_later(following)
         if person:
             self.add(_name_words(part, run), title=title, role=role)
 
@@ -617,6 +621,34 @@ def _names_institution(prefix: Sequence[str]) -> bool:
         return False
     word = prefix[-2]
     return word[:1].isupper() and token_kind(possessive_stem(word) or word) != NAME
+
+
+def _owns(word: str) -> bool:
+    """Whether a word before a name is an institution's possessive: "the Mission’s A B"."""
+    stem = possessive_stem(word)
+    return stem is not None and stem[:1].isupper() and token_kind(stem) != NAME
+
+
+def _says_later(parts: Sequence[_Part]) -> bool:
+    """Whether, past roles and relative clauses, a verb of saying follows a name.
+
+    "A B, who led the course, noted that ...", "A B, 34, a survivor, says ...".
+    """
+    for part in parts:
+        if not part[0]:
+            return False
+        at = 0
+        while at < len(part) - 1 and at < 2 and part[at].casefold() in _TRAILERS:
+            at += 1
+        if _is_verb(part, at):
+            return True
+        first = part[0].casefold()
+        if not (first in _RELATIVES or part[0].isdigit() or opens_role(part)):
+            return False
+    return False
+
+
+_RELATIVES = _words("who whose")
 
 
 def _sets_off(part: _Part, *, last: bool = False) -> bool:

@@ -8,17 +8,28 @@ attributions read::
     “...,” said Ambassador A B, OSCE Project Co-ordinator in Ukraine.   verb first
     “...,” A B, a consultant on the hotline, said.                      speaker first
     “...,” according to A B.
+    "..." said A B                                    no punctuation before the mark
+    «...», A B, co-founder of the C NGO.                                no verb at all
     OSCE Secretary General A B said: “...”                              before, with ":"
     A B said that “...”   /   According to A B, “...”
+    In her opening speech Ambassador A B underlined “...”               a speech noun
+    ..., as A B, Head of C, explains, “...”
     The course was opened by A B, who said: “...”
     A B said the course “is an investment”.                             a fragment
+    “...,” said B.   /   “...,” said Ms. B.                             a short reference
     “...,” she added.   /   “...,” the Ambassador said.                 a reference
 
+Names are resolved against the index of the document's people
+(`osce_thb._people`): a surname, or a title and a surname, is the person the
+text names in full anywhere, and a speaker is always named as that person is.
+
 A named attribution after the quote wins over one before it, and either wins
-over a reference: "he" or "she" is the most recent speaker of the document (no
-quote at all when there is none yet), and "the Ambassador" is the most recent
-speaker when his or her title or role holds the word. How a name, its title
-and its role are told apart is the business of `_find_name` and `_parse_speaker`.
+over a reference: "he" or "she" is the most recent speaker of the document, or
+the person a later sentence is about (its subject: "A B, a psychologist,
+described ... “...,” she said."), and no one when there is neither; "the
+Ambassador" is the most recent speaker when his or her title or role holds the
+word. How a name, its title and its role are told apart is the business of
+`_find_name` and `_parse_speaker`.
 
 A quote with no attribution of its own is kept only as a continuation:
 
@@ -27,11 +38,15 @@ A quote with no attribution of its own is kept only as a continuation:
   no verb of saying stands between it and the previous attribution
   (``“A,” said X. “B.”`` gives two quotes by X; ``said X of the “safe harbour”``
   gives one);
+* in the same paragraph, after a sentence that reports what a person of the
+  index said ("A B said the Mission monitors the situation. “We work with
+  every partner.”"), when the quote is a sentence of its own;
 * at the start of the next paragraph, when the previous paragraph's last quote
   was attributed and either was left open at the paragraph's end (the usual way
   to run a quote over several paragraphs), or the new paragraph is nothing but
   that quote; also after a paragraph that ends by introducing a quote
-  ("X said:"). A paragraph that quotes among other words of its own, or one
+  ("X said:"), or, having no quote, ends with a sentence that reports what a
+  person said. A paragraph that quotes among other words of its own, or one
   after a paragraph without an attributed quote, continues nobody.
 
 A quote whose attribution is there but names nobody ("“...,” participants
@@ -79,6 +94,9 @@ _WINDOW = 300
 
 _MAX_VERBS = 4
 """How many verbs of saying are tried in one window (the rest is never an attribution)."""
+
+_MAX_REFERENCE = 6
+"""How many words a reference such as "the Head of the Mission" holds at most."""
 
 # --------------------------------------------------------------------------- patterns
 
@@ -475,13 +493,34 @@ def _parse_antecedent(parts: Sequence[str], state: _State) -> Speaker | None:
 
 
 def _parse_reference(words: Sequence[str], state: _State) -> Speaker | None:
-    """The latest speaker, when "the Ambassador" or "the Co-ordinator" names their title or role."""
-    last = state.last
-    if last is None:
+    """Whom "the Ambassador" or "the Head of Mission" refers to: the latest speaker or subject.
+
+    Every word of the reference but small ones ("the", "of") must stand in the
+    person's title or role: "the Head of Mission" is the latest speaker whose
+    role is "Head of the OSCE Mission to C", else the person the latest
+    sentence was about.
+    """
+    wanted = {_fold(word) for word in words if word.casefold() not in _SMALL_WORDS}
+    if not wanted:
         return None
-    held = f"{last.title or ''} {last.role or ''}".casefold().replace("coordinator", "co-ordinator")
-    word = words[-1].casefold().replace("coordinator", "co-ordinator")
-    return last if word in held.split() else None
+    last = state.last
+    if last is not None and wanted <= _held(last.title, last.role):
+        return last
+    focus = state.people.focus(*state.at)
+    if focus is not None and focus[0] > state.last_at:
+        entry = focus[1]
+        if wanted <= _held(*entry.titles, *entry.roles):
+            return state.speaker(entry)
+    return None
+
+
+def _fold(word: str) -> str:
+    return word.casefold().strip(".,").replace("coordinator", "co-ordinator")
+
+
+def _held(*texts: str | None) -> set[str]:
+    """The words of titles and roles, as `_parse_reference` compares them."""
+    return {_fold(word) for text in texts if text for word in text.split()}
 
 
 def _resolve(
@@ -505,7 +544,7 @@ def _resolve(
     if first in ("he", "she") and len(words) <= 3 and all(w.islower() for w in words[1:]):
         speaker = state.pronoun()
         return (speaker, _WEAK) if speaker is not None else (None, _NONE)
-    if first == "the" and len(words) <= 3:
+    if first == "the" and len(words) <= _MAX_REFERENCE:
         speaker = _parse_reference(words, state)
         if speaker is not None:
             return speaker, _WEAK
