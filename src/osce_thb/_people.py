@@ -143,7 +143,7 @@ class _Part(list[str]):
         raw: The words as they stand in `text`.
     """
 
-    __slots__ = ("_kinds", "_runs", "lead", "offset", "raw", "text")
+    __slots__ = ("_kinds", "_runs", "_starts", "lead", "offset", "raw", "text")
 
     def __init__(self, lead: str, text: str, offset: int, raw: list[str]) -> None:
         if _CLEAN.isdisjoint(text):
@@ -156,6 +156,7 @@ class _Part(list[str]):
         self.raw = raw
         self._kinds: list[int] | None = None
         self._runs: list[_Run] | None = None
+        self._starts: list[int] | None = None
 
     @property
     def kinds(self) -> list[int]:
@@ -173,13 +174,14 @@ class _Part(list[str]):
 
     def start_of(self, index: int) -> int:
         """The offset in the block of the word at `index`."""
-        at = 0
-        for raw in self.raw[:index]:
-            at = self.text.index(raw, at) + len(raw)
-        raw = self.raw[index]
-        at = self.text.index(raw, at)
-        word = self[index]
-        return self.offset + at + (raw.index(word) if word else 0)
+        if self._starts is None:
+            self._starts = []
+            at = 0
+            for raw, word in zip(self.raw, self, strict=True):
+                at = self.text.index(raw, at)
+                self._starts.append(self.offset + at + (raw.index(word) if word else 0))
+                at += len(raw)
+        return self._starts[index]
 
 
 _Sentence = list[_Part]
@@ -310,6 +312,9 @@ def _role_before(prefix: Sequence[str]) -> list[str]:
 _MAX_ROLE = 10
 """The most words a role before a name holds."""
 
+_MAX_PARTS = 8
+"""How many parts after a name are read for its role or its verb."""
+
 
 # --------------------------------------------------------------------------- the index
 
@@ -350,6 +355,11 @@ class Entry:
 
 def _keys(words: Sequence[str]) -> tuple[str, ...]:
     """The keys of the words of a name that tell people apart (no particles, no initials)."""
+    return _tuple_keys(tuple(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tuple_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(
         name_key(word)
         for word in words
@@ -372,6 +382,7 @@ class People:
         "_changes",
         "_entries",
         "_read",
+        "_singles",
         "_subjects",
         "_texts",
     )
@@ -381,8 +392,9 @@ class People:
         self._blocks = [_read_block(text) for text in blocks]
         self._entries: list[Entry] = []
         self._by_full: dict[tuple[str, ...], Entry] = {}
-        self._by_surname: dict[str, list[Entry]] = {}
-        self._by_other: dict[str, list[Entry]] = {}
+        self._by_surname: dict[str, dict[Entry, None]] = {}  # ordered sets: the latest last
+        self._by_other: dict[str, dict[Entry, None]] = {}
+        self._singles: dict[str, Entry] = {}
         self._subjects: list[tuple[tuple[int, int], Entry]] = []
         self._changes = 0  # new people or longer names: the mentions must be read again
         self._read = -1
@@ -395,13 +407,11 @@ class People:
             return
         self._by_full.setdefault(keys, entry)
         self._by_full.setdefault((keys[0], keys[-1]), entry)
-        surnames = self._by_surname.setdefault(keys[-1], [])
-        if entry not in surnames:
-            surnames.append(entry)
+        self._by_surname.setdefault(keys[-1], {})[entry] = None
         for key in keys[:-1]:
-            others = self._by_other.setdefault(key, [])
-            if entry not in others:
-                others.append(entry)
+            self._by_other.setdefault(key, {})[entry] = None
+        if len(keys) == 1:
+            self._singles.setdefault(keys[0], entry)
 
     def _match_full(self, words: Sequence[str]) -> Entry | None:
         """The person a full name names: the same words, or the same first name and surname."""
@@ -411,16 +421,13 @@ class People:
         entry = self._by_full.get(keys) or self._by_full.get((keys[0], keys[-1]))
         if entry is not None:
             return entry
-        for single in self._by_surname.get(keys[-1], ()):
-            if len(_keys(single.words)) == 1:  # "Mr. Brandt" before "Tomas Brandt"
-                return single
-        return None
+        return self._singles.get(keys[-1])  # "Mr. Brandt" before "Tomas Brandt"
 
     def match(self, word: str) -> Entry | None:
         """The person a single word names: by surname, else by first (or middle) name."""
         key = name_key(word)
         found = self._by_surname.get(key) or self._by_other.get(key)
-        return found[-1] if found else None
+        return next(reversed(found)) if found else None
 
     def knows(self, word: str) -> bool:
         """Whether a single word names a person of the index."""
@@ -437,6 +444,8 @@ class People:
             self._entries.append(entry)
             self._changes += 1
         elif len(words) > len(entry.words):
+            if len(_keys(entry.words)) == 1:
+                self._singles.pop(_keys(entry.words)[0], None)
             entry.words = list(words)  # the longest form names the person
             self._changes += 1
         self._index(entry)
@@ -457,7 +466,7 @@ class People:
     def _collect_run(self, sentence: _Sentence, index: int, run: _Run) -> None:
         part = sentence[index]
         texts = part
-        prefix = texts[: run.title_start]
+        prefix = texts[max(0, run.title_start - _MAX_ROLE - 2) : run.title_start]
         previous = prefix[-1].casefold() if prefix else None
         if not run.title_kind and previous is not None and _names_institution(prefix):
             return
@@ -474,7 +483,7 @@ class People:
             person = True  # "said A B"
         elif _is_verb(part, run.title_start - 2, size=2):
             person = True  # "pointed out A B", "according to A B"
-        elif previous is not None and run.title_start == len(prefix) and _owns(prefix[-1]):
+        elif previous is not None and _owns(prefix[-1]):
             person = True  # "the Mission’s A B"
         if run.end < len(part):
             at = run.end
@@ -485,10 +494,13 @@ class People:
                 self.add(_name_words(part, run), title=title, role=role)
             return
         set_off = (
-            index and not prefix and _sets_off(part) and _sets_off(sentence[index - 1], last=True)
+            index
+            and not run.title_start
+            and _sets_off(part)
+            and _sets_off(sentence[index - 1], last=True)
         )
         before = _role_before(sentence[index - 1]) if set_off else []
-        following = sentence[index + 1 :]
+        following = sentence[index + 1 : index + 1 + _MAX_PARTS]
         if following and _sets_off(following[0]):
             after = _skip_age(following)
             if opens_role(after):
