@@ -763,6 +763,19 @@ class TestReferencesToPeople:
         ]
         assert find_quotes(blocks) == quotes(("Every case is different", speaker("Elif Ozturk"), 1))
 
+    def test_two_people_one_surname(self) -> None:
+        """A surname two people share names the one the text named last before the quote."""
+        blocks = [
+            "Ambassador Irena Voskova opened the course.",
+            "“We must act now,” said Voskova.",
+            "Dr. Petra Voskova presented a study.",
+            "“Few victims go to court,” said Voskova.",
+        ]
+        assert [quote.speaker.name for quote in find_quotes(blocks)] == [
+            "Irena Voskova",
+            "Petra Voskova",
+        ]
+
     def test_spelling_variant(self) -> None:
         """A surname without its accents names the person named with them."""
         blocks = ["Minister Emil Šandor opened the course.", "“We must act now,” said Sandor."]

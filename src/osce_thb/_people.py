@@ -345,6 +345,18 @@ class Entry:
         """The first role the text gives the person."""
         return self.roles[0] if self.roles else None
 
+    def named_before(self, at: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Where the text last names the person before `at` (anywhere when None)."""
+        if not self.mentions:
+            return None
+        if at is None:
+            return (self.mentions[-1].block, self.mentions[-1].start)
+        index = bisect_left(self.mentions, at, key=lambda m: (m.block, m.start))
+        if not index:
+            return None
+        mention = self.mentions[index - 1]
+        return (mention.block, mention.start)
+
     def note(self, title: str | None, role: str | None) -> None:
         """Add a title and a role, each once."""
         if title and title not in self.titles:
@@ -423,11 +435,24 @@ class People:
             return entry
         return self._singles.get(keys[-1])  # "Mr. Brandt" before "Tomas Brandt"
 
-    def match(self, word: str) -> Entry | None:
-        """The person a single word names: by surname, else by first (or middle) name."""
+    def match(self, word: str, at: tuple[int, int] | None = None) -> Entry | None:
+        """The person a single word names: by surname, else by first (or middle) name.
+
+        When several people answer to it, the one named last before `at` (a block
+        and an offset; the end of the text when None), else the one named first.
+        """
         key = name_key(word)
         found = self._by_surname.get(key) or self._by_other.get(key)
-        return next(reversed(found)) if found else None
+        if not found:
+            return None
+        if len(found) == 1:
+            return next(iter(found))
+        best, best_at = next(iter(found)), (-1, -1)
+        for entry in found:
+            named = entry.named_before(at)
+            if named is not None and named > best_at:
+                best, best_at = entry, named
+        return best
 
     def knows(self, word: str) -> bool:
         """Whether a single word names a person of the index."""
@@ -435,10 +460,18 @@ class People:
         return key in self._by_surname or key in self._by_other
 
     def add(
-        self, words: Sequence[str], *, title: str | None = None, role: str | None = None
+        self,
+        words: Sequence[str],
+        *,
+        title: str | None = None,
+        role: str | None = None,
+        at: tuple[int, int] | None = None,
     ) -> Entry:
-        """The person a name names, added to the index when new; with a title and a role."""
-        entry = self.match(words[-1]) if len(_keys(words)) < 2 else self._match_full(words)
+        """The person a name names, added to the index when new; with a title and a role.
+
+        A single word names the person `match` finds for it at `at`.
+        """
+        entry = self.match(words[-1], at) if len(_keys(words)) < 2 else self._match_full(words)
         if entry is None:
             entry = Entry(words)
             self._entries.append(entry)
@@ -531,7 +564,7 @@ class People:
                 first = True
                 for index, part in enumerate(sentence):
                     for run in part.runs:
-                        entry = self._mentioned(part, run)
+                        entry = self._mentioned(number, part, run)
                         if entry is None:
                             continue
                         start = part.start_of(run.title_start)
@@ -542,7 +575,7 @@ class People:
                             self._subjects.append(((number, start), entry))
                         first = False
 
-    def _mentioned(self, part: _Part, run: _Run) -> Entry | None:
+    def _mentioned(self, number: int, part: _Part, run: _Run) -> Entry | None:
         words = _name_words(part, run)
         title = None
         if run.title_kind:
@@ -554,7 +587,7 @@ class People:
         elif INITIALS.fullmatch(words[0]):
             return None
         else:
-            entry = self.match(words[0])
+            entry = self.match(words[0], (number, part.start_of(run.start)))
             if entry is None and (
                 run.title_kind == HONORIFIC or (run.title_kind and _is_verb(part, run.end))
             ):

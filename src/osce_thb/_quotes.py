@@ -429,7 +429,7 @@ class _State:
         document with that name; a full name is the person of that name, who joins
         the index when new.
         """
-        entry = self.people.add(found.name, title=found.title, role=role)
+        entry = self.people.add(found.name, title=found.title, role=role, at=self.at)
         return self.speaker(entry, found.title, role)
 
     def pronoun(self) -> Speaker | None:
