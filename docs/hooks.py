@@ -22,12 +22,13 @@ import json
 import re
 import types
 import typing
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 import osce_thb
-from osce_thb import gazetteer, model
+from osce_thb import export, gazetteer, model
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -430,6 +431,33 @@ def schema_full() -> str:
     )
 
 
+# ------------------------------------------------------ tables and the chart
+
+EXAMPLES = Path(__file__).parent / "examples"
+ROLLOUT_PAGES = ("nrm-2013.txt", "nrm-2015.txt", "nrm-2019.txt")
+"""Made-up pages in `docs/examples/`, read by the rollout and export pages."""
+
+
+def _rollout_documents() -> list[osce_thb.Document]:
+    return [osce_thb.parse_file(EXAMPLES / name) for name in ROLLOUT_PAGES]
+
+
+def rollout_chart() -> str:
+    """The rollout chart of the example pages, as inline SVG."""
+    svg = osce_thb.rollout_svg(_rollout_documents(), paths=ROLLOUT_PAGES)
+    return f'<div class="rollout-chart">\n{svg.strip()}\n</div>\n'
+
+
+def phases_table() -> str:
+    """The ``phases`` table of the example pages, as `export.rows` gives it."""
+    shown = ("document", "path", "stage", "start", "end", "region", "country")
+    rows = export.rows(_rollout_documents(), "phases", paths=ROLLOUT_PAGES)
+    return _table(
+        (f"`{name}`" for name in shown),
+        ([row[name] for name in shown] for row in rows),
+    )
+
+
 # --------------------------------------------------------------- API reference
 
 
@@ -455,5 +483,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "json-example": json_example,
     "schema-full": schema_full,
     "strategies-reference": strategies_reference,
+    "rollout-chart": rollout_chart,
+    "phases-table": phases_table,
 }
 """The markers pages may use, and what each is replaced with."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from osce_thb import Abbreviation
-from osce_thb._abbreviations import expansion_length, find_inline, merge, restore_tooltip
+from osce_thb._abbreviations import find_inline, merge
+from osce_thb._acronyms import expansion_length, restore_tooltip
 
 TOOLTIPS = [
     # (line, following line, joined line, short, long)

@@ -8,12 +8,19 @@ from hypothesis import strategies as st
 
 import osce_thb
 from osce_thb import Mention, Person
-from osce_thb._people import find_people
+from osce_thb._body import Body
+from osce_thb._people import People
+from osce_thb._people import find_people as _find_people
+
+
+def find_people(blocks: list[str]) -> People:
+    """The index of the people of a body made of `blocks`."""
+    return _find_people(Body(blocks))
 
 
 def people(*blocks: str) -> tuple[Person, ...]:
     """The people of a body made of `blocks`."""
-    return find_people(blocks).persons()
+    return find_people(list(blocks)).persons()
 
 
 def names(*blocks: str) -> list[str]:

@@ -8,9 +8,10 @@ import pytest
 
 import osce_thb
 from osce_thb import NrmPhase, PhaseStage, PhaseStatus
-from osce_thb._donors import match_donors
+from osce_thb._body import Body
+from osce_thb._donors import find_donors
 from osce_thb._phases import find_phases as _find_phases
-from osce_thb._regions import match_regions
+from osce_thb._regions import find_regions
 
 DATE = dt.date(2016, 11, 2)
 
@@ -76,9 +77,8 @@ NO_PHASES = [
 
 
 def find_phases(texts: list[str], published: dt.date) -> tuple[NrmPhase, ...]:
-    regions = [match_regions(text) for text in texts]
-    donors = [match_donors(text) for text in texts]
-    return _find_phases(texts, published, regions, donors)
+    body = Body(texts, published=published)
+    return _find_phases(body, find_regions(body), find_donors(body))
 
 
 def _summary(phase: NrmPhase) -> tuple[object, ...]:

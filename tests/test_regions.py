@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from osce_thb import _regions, gazetteer
-from osce_thb._regions import find_regions, match_regions
+from osce_thb._body import Body
+from osce_thb._regions import find_regions as _find_regions
+from osce_thb._regions import match_regions
 from osce_thb.model import Mention
 
 if TYPE_CHECKING:
@@ -135,6 +137,11 @@ DATELINES = [
     ("Kharkiv, 9 July 2012 – A round table", "UA-63", "Kharkiv"),
     ("12 October 2021, Chernivtsi – Social workers", "UA-77", "Chernivtsi"),
 ]
+
+
+def find_regions(texts: list[str], *args: Any) -> Any:
+    """`find_regions` over a body of these block texts."""
+    return _find_regions(Body(texts), *args)
 
 
 def _cases(table: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str]]:

@@ -211,7 +211,7 @@ class TestParts:
         self, heading: Heading, item: ListItem, paragraph: Paragraph
     ) -> None:
         """A heading, a list item and a paragraph, rendered, parse back as themselves."""
-        doc = Document(title="A title #0", body=(heading, item, paragraph))
+        doc = Document(title="A title above the blocks #0", body=(heading, item, paragraph))
         assert osce_thb.parse(osce_thb.render(doc, "bare")).body == doc.body
 
 

@@ -16,7 +16,7 @@ of a document's people (`osce_thb._people`) and the attribution of quotes
 * the verbs of saying (`VERB`) are what makes a name an attribution.
 
 Names of organisations that would otherwise read as names ("La Strada",
-"Europol") are data: ``data/organisations.txt``, read on first use.
+"Europol") are data: ``data/institutions.txt``, read on first use.
 
 Cue words of the grammar (titles, articles, role nouns) are kept here as code.
 """
@@ -522,13 +522,13 @@ def possessive_stem(token: str) -> str | None:
 def _organisation_words() -> frozenset[str]:
     """The words of organisations' names that read as names ("Strada", "Europol").
 
-    Read from ``data/organisations.txt`` (one name a line, ``#`` for comments) on
+    Read from ``data/institutions.txt`` (one name a line, ``#`` for comments) on
     first use. Small words ("the", "of") and words already known as words of
     institutions are left out.
     """
     from importlib import resources  # slow to import; needed only when data is read
 
-    text = resources.files("osce_thb").joinpath("data", "organisations.txt").read_text("utf-8")
+    text = resources.files("osce_thb").joinpath("data", "institutions.txt").read_text("utf-8")
     words = set()
     for line in text.splitlines():
         name = line.partition("#")[0]

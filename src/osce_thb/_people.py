@@ -15,7 +15,7 @@ before (or after). The rules, for runs of name words (`osce_thb._names`):
 
   An article just before a bare name makes it an institution's ("the Oliy
   Majlis"), and the words of organisations' names are no name words at all
-  (``data/organisations.txt``).
+  (``data/institutions.txt``).
 * One person is one entry: the same full name in another spelling or script
   (`name_key`), or with or without a middle name, is the same person, named by
   its longest form.
@@ -63,11 +63,12 @@ from osce_thb._names import (
     tidy_role,
     token_kind,
 )
-from osce_thb._text import sentences
 from osce_thb.model import Mention, Person
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from osce_thb._body import Body
 
 __all__ = ["Entry", "People", "find_people"]
 
@@ -190,14 +191,14 @@ _CLEAN = frozenset("‘'`….")
 """Characters that may cling to a word without being part of it (`_clean` decides)."""
 
 
-def _read_block(text: str) -> list[_Sentence]:
+def _read_block(text: str, spans: Sequence[tuple[int, int]]) -> list[_Sentence]:
     """The sentences of a block that may name someone: lists of parts, each a list of words.
 
     A sentence without a capitalised word that can be part of a name is left
     out: no rule reads across sentences.
     """
     read: list[_Sentence] = []
-    for low, high in sentences(text):
+    for low, high in spans:
         if not _may_name(text, low, high):
             continue
         sentence: _Sentence = []
@@ -399,9 +400,11 @@ class People:
         "_texts",
     )
 
-    def __init__(self, blocks: Sequence[str] = ()) -> None:
-        self._texts = list(blocks)
-        self._blocks = [_read_block(text) for text in blocks]
+    def __init__(self, body: Body) -> None:
+        self._texts = body.texts
+        self._blocks = [
+            _read_block(text, body.sentences(index)) for index, text in enumerate(body.texts)
+        ]
         self._entries: list[Entry] = []
         self._by_full: dict[tuple[str, ...], Entry] = {}
         self._by_surname: dict[str, dict[Entry, None]] = {}  # ordered sets: the latest last
@@ -754,13 +757,15 @@ def _is_subject(sentence: _Sentence, index: int, at: int) -> bool:
     return all(_in_subject(word) for part in sentence[:index] for word in part)
 
 
-def find_people(blocks: Sequence[str]) -> People:
-    """The index of the people the body's blocks name, and the subjects of their sentences.
+def find_people(body: Body) -> People:
+    """The index of the people a body names, and the subjects of its sentences.
+
+    Extractors read it as `Body.people`, which calls this once.
 
     Args:
-        blocks: The texts of the body's blocks, in order.
+        body: The document's body.
     """
-    people = People(blocks)
+    people = People(body)
     people._collect()
     people._mentions()
     return people

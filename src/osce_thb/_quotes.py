@@ -80,12 +80,14 @@ from osce_thb._names import (
     split_title,
     token_kind,
 )
-from osce_thb._people import Entry, People, find_people
-from osce_thb._text import first_sentence, last_sentence_start
+from osce_thb._sentences import first_end, last_start
 from osce_thb.model import Quote, Speaker
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from osce_thb._body import Body
+    from osce_thb._people import Entry, People
 
 __all__ = ["find_quotes"]
 
@@ -574,7 +576,8 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
     ):
         return []
     new_sentence = ending in _FINAL and lead[:1].isupper()
-    sentence = first_sentence(window)
+    stop = first_end(window)
+    sentence = window if stop is None else window[:stop]
     if len(sentence) == len(window):
         if new_sentence and sentence.rstrip().endswith(":"):
             return []
@@ -664,7 +667,7 @@ def _parse_before(
     if VERB.search(text, begin, span.open) is None:
         return []
     window = text[begin : span.open]
-    cut = last_sentence_start(window)
+    cut = last_start(window)
     sentence = window[cut:]
     if not cut and begin > low:  # cut off by the window: drop the first, perhaps partial, part
         sentence = _drop_partial(sentence, at_end=False)
@@ -846,7 +849,7 @@ def _reported(text: str, span: _Span, quoted: str, state: _State) -> Speaker | N
     before = text[: span.open].rstrip()
     if not before or before[-1] not in ".!?…:" or not _is_sentence(text, span, quoted):
         return None
-    start = last_sentence_start(before[:-1])
+    start = last_start(before[:-1])
     if _MARK.search(text, start, span.open) or not VERB.search(text, start, span.open):
         return None
     entry = state.people.subject_between(state.at[0], start, span.open)
@@ -876,34 +879,32 @@ def _reports(text: str, index: int, state: _State) -> _Carry | None:
     body = text.rstrip()
     if not body or body[-1] not in _FINAL:
         return None
-    start = last_sentence_start(body[:-1])
+    start = last_start(body[:-1])
     if not VERB.search(body, start):
         return None
     entry = state.people.subject_between(index, start, len(body))
     return _Carry(state.speaker(entry), "closed") if entry is not None else None
 
 
-def find_quotes(blocks: Sequence[str], people: People | None = None) -> tuple[Quote, ...]:
+def find_quotes(body: Body) -> tuple[Quote, ...]:
     """Every attributed quote of a body, in order, with its speaker and block.
 
     Args:
-        blocks: The texts of the body's blocks (paragraphs, headings, list items),
-            in order; a quote's `block` is the index of its text here.
-        people: The index of the people the blocks name (`find_people`), which
-            resolves short references ("Koval", "Ms. Koval") and which the
-            speakers join; made from `blocks` when not given.
+        body: The document's body; a quote's `block` is a block's index in it.
+            Its index of people (`Body.people`) resolves short references
+            ("Koval", "Ms. Koval"), and the speakers found join it.
 
     Returns:
         The quotes, each without its quotation marks and without the comma that
         leads into its attribution. Quoted words that nothing attributes to a
         person (scare quotes, names of campaigns) are left out; see the module's
         documentation for the rules. Each speaker's name is the name of a person
-        of `people`, in its fullest form.
+        of `body.people`, in its fullest form.
     """
-    state = _State(find_people(blocks) if people is None else people)
+    state = _State(body.people)
     found: list[Quote] = []
     carry: _Carry | None = None
-    for index, text in enumerate(blocks):
+    for index, text in enumerate(body.texts):
         if _MARK.search(text) is None and not text.rstrip().endswith(":"):
             carry = _reports(text, index, state)
             continue

@@ -31,11 +31,14 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from osce_thb import gazetteer
+from osce_thb._body import group_mentions
 from osce_thb._text import alternation
-from osce_thb.model import Mention, Region
+from osce_thb.model import Region
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
+
+    from osce_thb._body import Body
 
 __all__ = ["RegionMatch", "find_regions", "match_regions"]
 
@@ -246,27 +249,26 @@ def match_regions(text: str) -> list[RegionMatch]:
     return _resolve(text, raw) if raw else []
 
 
-def find_regions(blocks: Sequence[str]) -> tuple[Region, ...]:
-    """The regions the body's block texts name, in order of first mention.
+def find_regions(body: Body) -> tuple[Region, ...]:
+    """The regions the body names, in order of first mention.
 
     Args:
-        blocks: The texts of the body blocks; a text's index is its block's index.
+        body: The document's body.
 
     Returns:
         One `Region` per code, named as in the gazetteer, with a `Mention` for
         every name found (the surface as written, the block and the offset).
     """
-    return regions_from([match_regions(text) for text in blocks])
+    return regions_from([match_regions(text) for text in body.texts])
 
 
 def regions_from(matches: Sequence[Sequence[RegionMatch]]) -> tuple[Region, ...]:
     """`Region`s from the matches of each block (`matches[i]` for block i)."""
-    mentions: dict[str, list[Mention]] = {}
-    for index, found in enumerate(matches):
-        for match in found:
-            mentions.setdefault(match.code, []).append(
-                Mention(text=match.surface, block=index, start=match.start)
-            )
+    mentions = group_mentions(
+        (match.code, index, match.start, match.surface)
+        for index, found in enumerate(matches)
+        for match in found
+    )
     return tuple(
         Region(code=code, name=gazetteer.region(code).name, mentions=tuple(found))
         for code, found in mentions.items()

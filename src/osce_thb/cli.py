@@ -457,7 +457,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 def _read_page(path: str, stdin: IO[str]) -> Document:
     """The document of a page file, or of stdin for ``-``."""
-    from osce_thb._parser import parse_bytes, parse_file
+    from osce_thb._pipeline import parse_bytes, parse_file
 
     if path == _STDIN:
         return parse_bytes(b"".join(_stdin_lines(stdin)))
@@ -654,7 +654,7 @@ def _documents(session: _Session, paths: Sequence[str]) -> Iterator[tuple[str, D
 
 
 def _stdin_documents(session: _Session) -> Iterator[tuple[str, Document]]:
-    from osce_thb._parser import parse_bytes
+    from osce_thb._pipeline import parse_bytes
 
     lines = _stdin_lines(session.stdin)
     head: list[bytes] = []
@@ -777,7 +777,6 @@ def _rollout_format(args: argparse.Namespace) -> str:
 
 def _cmd_rollout(session: _Session) -> int:
     from osce_thb import _export
-    from osce_thb._rollout import rollout
 
     args = session.args
     if not args.paths and not args.samples:
@@ -792,7 +791,7 @@ def _cmd_rollout(session: _Session) -> int:
             yield document
 
     with session.output(args.output, drop_if_empty=True) as output:
-        timelines = rollout(documents())
+        timelines = _export.rollout_timelines(documents())
         if fmt == "table":
             text = _export.rollout_table(timelines, len(labels))
         elif fmt == "csv":

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CountryEntry",
+    "OrganisationEntry",
     "RegionEntry",
     "countries",
     "country",
@@ -25,6 +26,7 @@ __all__ = [
     "country_by_name",
     "is_country_code",
     "is_region_code",
+    "organisations",
     "region",
     "regions",
 ]
@@ -194,3 +196,31 @@ def country_by_adjective(adjective: str) -> CountryEntry | None:
     """The state that `adjective` ("Danish", "Swiss") refers to; ``None`` if none does."""
     code = _country_adjectives().get(adjective.strip())
     return countries()[code] if code else None
+
+
+@attrs.frozen(kw_only=True)
+class OrganisationEntry:
+    """An organisation that funds work, as the gazetteer knows it.
+
+    Attributes:
+        name: The usual name ("European Union", "UNICEF").
+        country: ISO 3166-1 alpha-2 code of the state that owns it ("US" for
+            USAID), or ``None`` for an international organisation.
+        names: Every name and acronym the press writes for it ("EU").
+    """
+
+    name: str
+    country: str | None = None
+    names: tuple[str, ...] = ()
+
+
+@functools.cache
+def organisations() -> tuple[OrganisationEntry, ...]:
+    """Every organisation the library knows, in the order of its data file."""
+    data = _json_loads(_data_text("organisations.json"))
+    return tuple(
+        OrganisationEntry(
+            name=item["name"], country=item.get("country"), names=tuple(item.get("names", ()))
+        )
+        for item in data["organisations"]
+    )

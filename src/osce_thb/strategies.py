@@ -36,6 +36,9 @@ cannot be written so that the parser reads it back):
   metadata bullet ("- Date:"), a menu item ("-", "- Home") or a dateline, and
   never repeats a body line. It is ``None`` only for a copy that starts at the
   dateline.
+* A short title (four words or fewer) is not followed by a heading: copies put
+  short section labels ("Local") above the headline, so the parser reads a short
+  line above a headline-like line as a label, and the line below it as the title.
 * The dateline leads the first paragraph and is its prefix, followed by the
   rest of the paragraph: `Dateline.text` is exactly what the parser reads
   (place, [country], [date], [(agency)], dash), `Dateline.place` is the place
@@ -776,11 +779,15 @@ _DATES = dates()
 _SOURCES = sources()
 _DATELINES = datelines()
 _PARAGRAPHS = paragraphs()
-_UNITS: st.SearchStrategy[tuple[Block, ...]] = st.one_of(
+_UNHEADED_UNITS: st.SearchStrategy[tuple[Block, ...]] = st.one_of(
     _PARAGRAPHS.map(lambda block: (block,)),
     list_items().map(lambda block: (block,)),
+)
+_UNITS: st.SearchStrategy[tuple[Block, ...]] = st.one_of(
+    _UNHEADED_UNITS,
     st.tuples(headings(), _PARAGRAPHS | list_items()),
 )
+_SHORT_TITLE_WORDS = 4  # a title this short, above a headline-like line, reads as a label
 _FIELDS = st.lists(
     st.sampled_from(FieldOfWork)
     | _phrases(1, 3).filter(lambda name: "," not in name and FieldOfWork.lookup(name) is None),
@@ -802,6 +809,10 @@ def _figure_lists(blocks: int) -> st.SearchStrategy[list[Figure]]:
     if not blocks:
         return st.just([])
     return st.lists(figures(max_block=blocks - 1), max_size=2)
+
+
+def _letter_words(text: str) -> int:
+    return sum(1 for word in text.split() if any(char.isalpha() for char in word))
 
 
 def _line_key(block: Block) -> str:
@@ -830,8 +841,9 @@ def _body(
         body.append(lead)
         seen.add(_line_key(lead))
     target = draw(st.integers(max(min_blocks, len(body)), max_blocks))
+    short_title = title is not None and _letter_words(title) <= _SHORT_TITLE_WORDS
     while len(body) < target:
-        unit = draw(_UNITS)
+        unit = draw(_UNHEADED_UNITS if short_title and not body else _UNITS)
         if len(body) + len(unit) > target:  # no room for a heading: its follower alone
             unit = unit[-1:]
         keys = [_line_key(block) for block in unit]
