@@ -142,11 +142,15 @@ class _Part(list[str]):
             "(", "–"); empty for a sentence's first part.
         text: The part as it stands in its block, and `offset` where.
         raw: The words as they stand in `text`.
+        named: Whether a capitalised word that can be part of a name stands in
+            it; a part without one has no runs of name words.
     """
 
-    __slots__ = ("_kinds", "_runs", "_starts", "lead", "offset", "raw", "text")
+    __slots__ = ("_kinds", "_reach", "_runs", "_starts", "lead", "named", "offset", "raw", "text")
 
-    def __init__(self, lead: str, text: str, offset: int, raw: list[str]) -> None:
+    def __init__(
+        self, lead: str, text: str, offset: int, raw: list[str], *, named: bool = True
+    ) -> None:
         if _CLEAN.isdisjoint(text):
             super().__init__(raw)
         else:
@@ -155,9 +159,11 @@ class _Part(list[str]):
         self.text = text
         self.offset = offset
         self.raw = raw
+        self.named = named
         self._kinds: list[int] | None = None
         self._runs: list[_Run] | None = None
         self._starts: list[int] | None = None
+        self._reach = 0
 
     @property
     def kinds(self) -> list[int]:
@@ -170,19 +176,23 @@ class _Part(list[str]):
     def runs(self) -> list[_Run]:
         """The runs of name words; a possessive ends its run ("Anna Koval’s office")."""
         if self._runs is None:
-            self._runs = _runs_of(self) if NAME in self.kinds else []
+            self._runs = _runs_of(self) if self.named and NAME in self.kinds else []
         return self._runs
 
     def start_of(self, index: int) -> int:
-        """The offset in the block of the word at `index`."""
-        if self._starts is None:
-            self._starts = []
-            at = 0
-            for raw, word in zip(self.raw, self, strict=True):
-                at = self.text.index(raw, at)
-                self._starts.append(self.offset + at + (raw.index(word) if word else 0))
-                at += len(raw)
-        return self._starts[index]
+        """The offset in the block of the word at `index` (found once, left to right)."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = []
+        at = self._reach
+        while len(starts) <= index:
+            raw = self.raw[len(starts)]
+            word = self[len(starts)]
+            at = self.text.index(raw, at)
+            starts.append(self.offset + at + (raw.index(word) if word else 0))
+            at += len(raw)
+        self._reach = at
+        return starts[index]
 
 
 _Sentence = list[_Part]
@@ -191,15 +201,20 @@ _CLEAN = frozenset("‘'`….")
 """Characters that may cling to a word without being part of it (`_clean` decides)."""
 
 
-def _read_block(text: str, spans: Sequence[tuple[int, int]]) -> list[_Sentence]:
+def _read_block(body: Body, index: int) -> list[_Sentence]:
     """The sentences of a block that may name someone: lists of parts, each a list of words.
 
     A sentence without a capitalised word that can be part of a name is left
-    out: no rule reads across sentences.
+    out (no rule reads across sentences), and so is a block without one.
     """
+    text = body.texts[index]
+    names = _names_at(text, 0, len(text))
     read: list[_Sentence] = []
-    for low, high in spans:
-        if not _may_name(text, low, high):
+    if not names:
+        return read
+    for low, high in body.sentences(index):
+        first = bisect_left(names, low)
+        if first == len(names) or names[first] >= high:
             continue
         sentence: _Sentence = []
         lead = ""
@@ -210,20 +225,28 @@ def _read_block(text: str, spans: Sequence[tuple[int, int]]) -> list[_Sentence]:
             else:
                 raw = piece.split()
                 if raw:
-                    sentence.append(_Part(lead, piece, offset, raw))
+                    at = bisect_left(names, offset)
+                    named = at < len(names) and names[at] < offset + len(piece)
+                    sentence.append(_Part(lead, piece, offset, raw, named=named))
                     lead = ""
             offset += len(piece)
         read.append(sentence)
     return read
 
 
-def _may_name(text: str, low: int, high: int) -> bool:
-    """Whether a sentence holds a capitalised word that can be part of a name."""
-    for match in _CAPITAL.finditer(text, low, high):
-        word = match.group()
-        if word[0].isupper() and _kind(_clean(word) or word) == NAME:
-            return True
-    return False
+def _names_at(text: str, low: int, high: int) -> list[int]:
+    """Where the capitalised words of a sentence that can be part of a name stand."""
+    return [
+        match.start()
+        for match in _CAPITAL.finditer(text, low, high)
+        if _is_name_word(match.group())
+    ]
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_name_word(raw: str) -> bool:
+    """Whether a capitalised word, as it stands in the text, can be part of a name."""
+    return raw[0].isupper() and _kind(_clean(raw) or raw) == NAME
 
 
 def _clean(raw: str) -> str:
@@ -402,9 +425,7 @@ class People:
 
     def __init__(self, body: Body) -> None:
         self._texts = body.texts
-        self._blocks = [
-            _read_block(text, body.sentences(index)) for index, text in enumerate(body.texts)
-        ]
+        self._blocks = [_read_block(body, index) for index in range(len(body.texts))]
         self._entries: list[Entry] = []
         self._by_full: dict[tuple[str, ...], Entry] = {}
         self._by_surname: dict[str, dict[Entry, None]] = {}  # ordered sets: the latest last
