@@ -325,6 +325,10 @@ NOT_QUOTES = [
     pytest.param(
         "Lena Marković praised the «Prevention starts at school» campaign.", id="guillemet-label"
     ),
+    pytest.param(
+        "«Prevention starts at school», Lena Marković, head of the unit, presented it.",
+        id="a-title-presented-by-someone",
+    ),
     pytest.param("“Prevention works.”", id="no-attribution"),
     pytest.param("Prevention works,” said Tomas Brandt.", id="closing-mark-only"),
 ]

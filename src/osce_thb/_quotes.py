@@ -78,6 +78,7 @@ from osce_thb._names import (
     role_words,
     runs,
     split_title,
+    tidy_role,
     token_kind,
 )
 from osce_thb._sentences import first_end, last_start
@@ -616,11 +617,15 @@ def _is_apposition(sentence: str, quoted: str) -> bool:
 
     `«...», A B, co-founder of the C NGO.`: the quote is a sentence of at least
     three words ending in a comma, and what follows it is a name (with a title
-    perhaps) and nothing else, then a role set off by a comma.
+    perhaps) and nothing else, then a role set off by a comma, and nothing but
+    the role to the sentence's end (`«...», A B, head of C, presented it.` is a
+    title presented, not a quote).
     """
     parts = [part.strip() for part in PART.split(sentence)]
     parts = [part for part in parts if part]
     if len(quoted.split()) < 3 or len(parts) < 2 or not opens_role(parts[1].split()):
+        return False
+    if role_after(parts[1:]) != tidy_role(", ".join(parts[1:])):
         return False
     tokens = parts[0].split()
     kinds = [token_kind(token) for token in tokens]
