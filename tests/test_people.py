@@ -145,6 +145,30 @@ class TestFullNames:
         """Capitalised words inside a person's role are not people of their own."""
         assert names(sentence) == ["Jonas Pelt"]
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Mirela, 19, was promised a job abroad.",
+            "Mirela (not her real name) was promised a job abroad.",
+            "Mirela (name changed) was promised a job abroad.",
+        ],
+    )
+    def test_a_first_name_with_an_age(self, sentence: str) -> None:
+        """A story may name a survivor by first name, with an age or a note on the name."""
+        assert names(sentence) == ["Mirela"]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Sylvansk, 2019, was the first city to open a shelter.",
+            "Mirela was promised a job abroad.",
+            "Mirela (Sylvansk) was promised a job abroad.",
+        ],
+    )
+    def test_a_lone_word_with_no_age(self, sentence: str) -> None:
+        """A lone capitalised word with a year, a place or nothing after it is nobody."""
+        assert names(sentence) == []
+
     def test_a_bare_name_is_nobody_yet(self) -> None:
         """Two capitalised words with nothing to say they name a person are no person."""
         assert people("Tarek Bellami visited the shelter.") == ()

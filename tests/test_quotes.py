@@ -907,6 +907,16 @@ class TestMoreForms:
             )
         )
 
+    def test_pronoun_after_a_first_name_with_an_age(self) -> None:
+        """A survivor named by first name and age is whom a later "she" refers to."""
+        paragraph = (
+            "Mirela, 19, was promised a job abroad. “They took my passport at the border,”"
+            " she recalls."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("They took my passport at the border", speaker("Mirela"), 0)
+        )
+
     def test_pronoun_after_an_object(self) -> None:
         """A person named as an object is not what a later pronoun refers to."""
         blocks = [

@@ -512,13 +512,20 @@ class People:
     # -- reading
 
     def _collect(self) -> None:
-        """Pass one: the full names that something marks as people's."""
+        """Pass one: the full names that something marks as people's.
+
+        And the people a story names by first name only, as it names survivors:
+        a lone name word that a sentence opens with, set off by an age or a
+        note on the name ("Natalia, 28, ...", "Natalia (not her real name) ...").
+        """
         for block in self._blocks:
             for sentence in block:
                 for index, part in enumerate(sentence):
                     for run in part.runs:
                         if 2 <= run.size <= 4:
                             self._collect_run(sentence, index, run)
+                        elif index == 0 and len(part) == 1 and _introduces_someone(sentence):
+                            self.add(_name_words(part, run))
 
     def _collect_run(self, sentence: _Sentence, index: int, run: _Run) -> None:
         part = sentence[index]
@@ -690,6 +697,19 @@ def _names_institution(prefix: Sequence[str]) -> bool:
         return False
     word = prefix[-2]
     return word[:1].isupper() and token_kind(possessive_stem(word) or word) != NAME
+
+
+def _introduces_someone(sentence: _Sentence) -> bool:
+    """Whether the part after a lone name opening a sentence gives an age or a note on the name.
+
+    "Natalia, 28, ...", "Natalia (not her real name) ...", "Natalia (name changed)".
+    """
+    if len(sentence) < 2:
+        return False
+    part = sentence[1]
+    if len(part) == 1 and part[0].isdigit() and len(part[0]) <= 2:
+        return part.lead == ","
+    return part.lead == "(" and any(word.casefold().startswith("name") for word in part)
 
 
 def _owns(word: str) -> bool:
