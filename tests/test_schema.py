@@ -89,6 +89,9 @@ REJECTED = [
     ("blank-field-of-work", put(("fields_of_work",), [" "])),
     ("negative-index", put(("figures", 0, "block"), -1)),
     ("year-out-of-range", put(("nrm_phases", 0, "end"), 2500)),
+    ("title-listed-twice", put(("people", 0, "titles"), ["Dr", "Dr"])),
+    ("blank-role", put(("people", 0, "roles"), [" "])),
+    ("person-without-name", drop(("people", 0, "name"))),
 ]
 
 

@@ -57,7 +57,7 @@ _VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any]]]] = {
     model._region_codes: ("items", _REGION_CODE),
     model._optional_country_code: ("value", {"pattern": "^[A-Z]{2}$"}),
     model._field_names: ("items", _NOT_BLANK),
-    model._texts: ("items", _NOT_BLANK),
+    model._texts: ("value", {"uniqueItems": True, "items": {"type": "string", **_NOT_BLANK}}),
 }
 
 
