@@ -357,6 +357,7 @@ def may_precede_name(token: str) -> bool:
     return token[:1].isupper() and key not in FUNCTION_WORDS
 
 
+@functools.lru_cache(maxsize=8192)
 def starts_role(word: str) -> bool:
     """Whether a role may begin with `word` ("Head", "OSCE", "consultant"; not "In", "Asked")."""
     key = word.casefold()
@@ -411,6 +412,7 @@ _MAX_HEAD = 12
 _PREPOSITIONS = _words("of in at for to on from with within under by between among over")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_person_noun(word: str) -> bool:
     """Whether a word is a noun for a person in a role: "head", "Adviser", "co-founder"."""
     key = word.casefold()
@@ -507,6 +509,7 @@ def name_key(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=8192)
 def possessive_stem(token: str) -> str | None:
     """The name in a possessive ("Koval’s", "Koval's", "Jones’"), or None for other words."""
     for suffix in ("'s", "’s", "`s"):

@@ -500,12 +500,13 @@ class People:
             entry = Entry(words)
             self._entries.append(entry)
             self._changes += 1
+            self._index(entry)
         elif len(words) > len(entry.words):
             if len(_keys(entry.words)) == 1:
                 self._singles.pop(_keys(entry.words)[0], None)
             entry.words = list(words)  # the longest form names the person
             self._changes += 1
-        self._index(entry)
+            self._index(entry)
         entry.note(title, role)
         return entry
 
