@@ -884,6 +884,8 @@ def _reports(text: str, index: int, state: _State) -> _Carry | None:
     body = text.rstrip()
     if not body or body[-1] not in _FINAL:
         return None
+    if state.people.subject_between(index, 0, len(body)) is None:
+        return None  # the common case, decided without reading the sentences
     start = last_start(body[:-1])
     if not VERB.search(body, start):
         return None
