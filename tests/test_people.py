@@ -321,7 +321,7 @@ class TestProperties:
         st.lists(
             st.lists(
                 st.sampled_from(
-                    ["Anna", "Koval", "Ms.", "Head", "of", "the", ",", ".", "said", "’s", " "]
+                    ["Anna", "Koval", "Ms.", "Head", "of", "the", ",", ".", "said", "’s", " ", "-"]
                 ),
                 max_size=30,
             ).map(" ".join),

@@ -82,16 +82,28 @@ def _words(text: str) -> frozenset[str]:
 _SPLIT = re.compile(
     r"""
     (
-        [,;:()\[\]{}“”"«»„!?]+            # punctuation sets a part off
-      | (?<=\s)[–—-]+(?=\s)                # and so do spaced dashes
+        [,;:()\[\]{}“”"«»„!?–—]+          # punctuation and dashes set a part off
     )
     """,
     re.VERBOSE,
 )
 
+_HYPHEN = " - "
+"""A hyphen between spaces is a dash, and sets a part off too ("A B - Head of C")."""
+
+_UPPER = "".join(
+    letter
+    for low, high in ((0x41, 0x250), (0x370, 0x590), (0x10A0, 0x1100), (0x1E00, 0x2000))
+    for letter in map(chr, range(low, high))
+    if letter.isupper()
+)
+"""The capital letters of the Latin, Greek, Cyrillic, Armenian and Georgian scripts."""
+
 _CAPITAL = re.compile(
-    r"""
-    [^\W\d_a-z][^\s,;:()\[\]{}“”"«»„!?]*   # a word that may be capitalised (checked after)
+    "["
+    + re.escape(_UPPER)
+    + r"""]      # a capital letter, then the rest of the word
+    [^\s,;:()\[\]{}“”"«»„!?]*
     """,
     re.VERBOSE,
 )
@@ -153,6 +165,9 @@ class _Part(list[str]):
     ) -> None:
         if _CLEAN.isdisjoint(text):
             super().__init__(raw)
+        elif _CLEAN.isdisjoint(raw[-1][:-1]) and _CLEAN.isdisjoint(text[: -len(raw[-1]) - 1]):
+            super().__init__(raw[:-1])  # only the last word, often with a final period
+            self.append(_clean(raw[-1]))
         else:
             super().__init__([word if _CLEAN.isdisjoint(word) else _clean(word) for word in raw])
         self.lead = lead
@@ -222,16 +237,30 @@ def _read_block(body: Body, index: int) -> list[_Sentence]:
         for number, piece in enumerate(_SPLIT.split(text[low:high])):
             if number % 2:
                 lead += piece.strip()
+            elif _HYPHEN in piece:
+                for inner, segment in enumerate(piece.split(_HYPHEN)):
+                    if inner:
+                        lead += "-"
+                        offset += len(_HYPHEN)
+                    lead = _add_part(sentence, names, lead, segment, offset)
+                    offset += len(segment)
+                continue
             else:
-                raw = piece.split()
-                if raw:
-                    at = bisect_left(names, offset)
-                    named = at < len(names) and names[at] < offset + len(piece)
-                    sentence.append(_Part(lead, piece, offset, raw, named=named))
-                    lead = ""
+                lead = _add_part(sentence, names, lead, piece, offset)
             offset += len(piece)
         read.append(sentence)
     return read
+
+
+def _add_part(sentence: _Sentence, names: list[int], lead: str, piece: str, offset: int) -> str:
+    """Add the words of `piece` as a part, if it holds any; return the lead of the next part."""
+    raw = piece.split()
+    if not raw:
+        return lead
+    at = bisect_left(names, offset)
+    named = at < len(names) and names[at] < offset + len(piece)
+    sentence.append(_Part(lead, piece, offset, raw, named=named))
+    return ""
 
 
 def _names_at(text: str, low: int, high: int) -> list[int]:
@@ -246,7 +275,7 @@ def _names_at(text: str, low: int, high: int) -> list[int]:
 @functools.lru_cache(maxsize=8192)
 def _is_name_word(raw: str) -> bool:
     """Whether a capitalised word, as it stands in the text, can be part of a name."""
-    return raw[0].isupper() and _kind(_clean(raw) or raw) == NAME
+    return _kind(_clean(raw) or raw) == NAME
 
 
 def _clean(raw: str) -> str:
