@@ -210,6 +210,13 @@ class TestValidation:
         with pytest.raises(jsonschema.ValidationError):
             validator.validate(full_json(mutate))
 
+    def test_a_place_without_a_code(self, validator: Any) -> None:
+        """A place with no ISO 3166-2 code has a null code and its country."""
+        place = osce_thb.Region(country="XK", name="Pristina")
+        validator.validate(to_dict(Document(regions=(place,))))
+        with pytest.raises(jsonschema.ValidationError):
+            validator.validate(full_json(put(("regions", 0, "country"), "Kosovo")))
+
     def test_every_block_type(self, validator: Any) -> None:
         """Each kind of block is valid."""
         for tag in BLOCK_TAGS.values():

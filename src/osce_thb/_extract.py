@@ -32,8 +32,9 @@ def extract(document: Document) -> Document:
     newer version of the library without the raw text. The fields it derives
     (`abbreviations`, `quotes`, `people`, `figures`, `regions`, `donors`,
     `programmes` and `nrm_phases`) are replaced; the abbreviations that
-    glossary tooltips defined, which the body no longer spells out, are kept,
-    first.
+    glossary tooltips defined, which neither the body nor the title spells
+    out, are kept, first. Abbreviations are also read in the lines left
+    unparsed and in the title.
 
     ``parse(text) == extract(read(text))`` for every text.
 
@@ -56,8 +57,10 @@ def extract(document: Document) -> Document:
     )
 
     body = Body.of(document)
-    tooltips = glossary(document.abbreviations, body.texts)
-    abbreviations = _abbreviations.find_abbreviations(body, tooltips)
+    title = [document.title] if document.title else []
+    tooltips = glossary(document.abbreviations, [*title, *body.texts])
+    elsewhere = [*(line.text for line in document.unparsed), *title]
+    abbreviations = _abbreviations.find_abbreviations(body, tooltips, elsewhere)
     regions = _regions.find_regions(body)
     donors = _donors.find_donors(body)
     return attrs.evolve(

@@ -214,10 +214,12 @@ def _would_join(line: str, following: str) -> bool:
 
 
 def _tooltips(document: Document) -> list[Abbreviation]:
-    """The abbreviations to write as tooltips: those the body does not spell out inline."""
+    """The abbreviations to write as tooltips: those the title and body do not spell out."""
     if not document.abbreviations:
         return []
-    return list(_acronyms.glossary(document.abbreviations, [b.text for b in document.body]))
+    title = [document.title] if document.title else []
+    texts = [*title, *(block.text for block in document.body)]
+    return list(_acronyms.glossary(document.abbreviations, texts))
 
 
 def _place_tooltip(text: str, abbreviation: Abbreviation) -> tuple[str, str] | None:

@@ -54,6 +54,8 @@ _VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any]]]] = {
     model._optional_year: ("value", _YEAR),
     model._years_in_order: ("value", _YEAR),
     model._check_region_code: ("value", _REGION_CODE),
+    model._optional_region_code: ("value", _REGION_CODE),
+    model._place_country: ("value", {"pattern": "^[A-Z]{2}$"}),
     model._region_codes: ("items", _REGION_CODE),
     model._optional_country_code: ("value", {"pattern": "^[A-Z]{2}$"}),
     model._field_names: ("items", _NOT_BLANK),
