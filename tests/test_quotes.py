@@ -875,6 +875,17 @@ class TestMoreForms:
             )
         )
 
+    def test_report_by_someone_else_after_a_quote(self) -> None:
+        """A report by a new speaker between two quotes gives the second quote to them."""
+        paragraph = (
+            "“Shelters save lives,” said Tomas Brandt. Jonas Pelt, Head of the Border Unit,"
+            " said the police would help. “We work with every partner.”"
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("Shelters save lives", TOMAS, 0),
+            ("We work with every partner.", speaker("Jonas Pelt", role=BORDER), 0),
+        )
+
     def test_report_then_quote_in_the_next_paragraph(self) -> None:
         """A paragraph that is only a quote, after a reported one, is the reporter's."""
         blocks = [

@@ -812,15 +812,14 @@ def _read_paragraph(
             if speaker is None and attempted:
                 current = None  # an attribution that names nobody: nobody's words go on
             elif speaker is None:
+                end = -1
                 if current is not None:
                     if _continues(text, span, quoted, gap_start, previous_close):
-                        speaker, end = current, -1
-                else:
-                    if position == 0:
-                        speaker = _carries_over(text, span, carry)
-                    if speaker is None:
-                        speaker = _reported(text, span, quoted, state)
-                    end = -1
+                        speaker = current
+                elif position == 0:
+                    speaker = _carries_over(text, span, carry)
+                if speaker is None:
+                    speaker = _reported(text, span, quoted, state)
             if speaker is not None:
                 found.append(Quote(text=quoted, speaker=speaker, block=index))
                 state.remember(speaker)
