@@ -49,6 +49,7 @@ from osce_thb._names import (
     NAME,
     OTHER,
     PARTICLE,
+    PARTICLES,
     ROLE_NOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -84,6 +85,14 @@ _SPLIT = re.compile(
     (
         [,;:()\[\]{}“”"«»„!?–—]+          # punctuation and dashes set a part off
     )
+    """,
+    re.VERBOSE,
+)
+
+_INTRODUCED = re.compile(
+    r"""
+    ,\s*\d{1,2}\s*,         # an age set off by commas: "Natalia, 28, ..."
+  | \s*\(                   # or a note in brackets: "Natalia (not her real name)"
     """,
     re.VERBOSE,
 )
@@ -216,40 +225,136 @@ _CLEAN = frozenset("‘'`….")
 """Characters that may cling to a word without being part of it (`_clean` decides)."""
 
 
-def _read_block(body: Body, index: int) -> list[_Sentence]:
-    """The sentences of a block that may name someone: lists of parts, each a list of words.
+class _Span(NamedTuple):
+    """A sentence of a block that holds a name word, before it is read into parts.
 
-    A sentence without a capitalised word that can be part of a name is left
-    out (no rule reads across sentences), and so is a block without one.
+    Attributes:
+        low: Where the sentence starts in its block.
+        high: Where it ends.
+        names: The name words in it, as (offset, word as written).
+        titled: Whether a title word ("Ambassador", "Ms.") stands in it.
+        paired: Whether a name word in it follows another or a title, with
+            nothing but spaces or particles between ("Anna Koval", "Ms. Koval").
     """
-    text = body.texts[index]
-    names = _names_at(text, 0, len(text))
-    read: list[_Sentence] = []
-    if not names:
-        return read
-    for low, high in body.sentences(index):
-        first = bisect_left(names, low)
-        if first == len(names) or names[first] >= high:
+
+    low: int
+    high: int
+    names: list[tuple[int, str]]
+    titled: bool
+    paired: bool
+
+
+class _Block:
+    """A block's sentences that hold a name word, read into parts when a rule needs them.
+
+    Finding the capitalised words of a block is one scan; the block is split
+    into sentences, and a sentence into parts and words, only when a pass reads
+    it: pass one reads the sentences that may hold a full name (a name word
+    after another or after a title) or open with a name, pass two those that
+    name someone the index knows or hold a title.
+    """
+
+    __slots__ = (
+        "_body",
+        "_index",
+        "_parts",
+        "_spans",
+        "introduced",
+        "names",
+        "paired",
+        "text",
+        "titles",
+    )
+
+    def __init__(self, body: Body, index: int) -> None:
+        self._body = body
+        self._index = index
+        self.text = text = body.texts[index]
+        words = [(match.start(), match.group()) for match in _CAPITAL.finditer(text)]
+        self.names = [(at, word) for at, word in words if _is_name_word(word)]
+        self.titles = [at for at, word in words if _is_title_word(word)] if self.names else []
+        self.paired: list[int] = []  # where a name word follows another, or a title
+        self.introduced = False  # whether a name word is followed by an age or "(name ...)"
+        previous = -1
+        for at, word in words:
+            named = _is_name_word(word)
+            if previous >= 0 and named and _joined(text, previous, at):
+                self.paired.append(at)
+            if named and not self.introduced:
+                self.introduced = _INTRODUCED.match(text, at + len(word)) is not None
+            previous = at + len(word) if named or _is_title_word(word) else -1
+        self._spans: list[_Span] | None = None
+        self._parts: dict[int, _Sentence] = {}
+
+    @property
+    def spans(self) -> list[_Span]:
+        """The sentences that hold a name word, found on first use."""
+        if self._spans is None:
+            self._spans = []
+            if self.names:
+                self._spans = self._read_spans()
+        return self._spans
+
+    def _read_spans(self) -> list[_Span]:
+        spans = []
+        positions = [at for at, _ in self.names]
+        for low, high in self._body.sentences(self._index):
+            first, last = bisect_left(positions, low), bisect_left(positions, high)
+            if first < last:
+                spans.append(
+                    _Span(
+                        low,
+                        high,
+                        self.names[first:last],
+                        _within(self.titles, low, high),
+                        _within(self.paired, low, high),
+                    )
+                )
+        return spans
+
+    def parts(self, number: int) -> _Sentence:
+        """The parts of sentence `number` of `spans`, read once."""
+        found = self._parts.get(number)
+        if found is None:
+            span = self.spans[number]
+            found = self._parts[number] = _read_sentence(
+                self.text, span.low, span.high, [at for at, _ in span.names]
+            )
+        return found
+
+
+def _within(positions: list[int], low: int, high: int) -> bool:
+    """Whether one of the sorted `positions` falls between `low` and `high`."""
+    at = bisect_left(positions, low)
+    return at < len(positions) and positions[at] < high
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether only spaces and particles ("van der") stand between two words of a name."""
+    gap = text[end:start]
+    return not gap.strip() or all(word in PARTICLES for word in gap.split())
+
+
+def _read_sentence(text: str, low: int, high: int, names: list[int]) -> _Sentence:
+    """The parts of the sentence `text[low:high]`, each a list of words."""
+    sentence: _Sentence = []
+    lead = ""
+    offset = low
+    for number, piece in enumerate(_SPLIT.split(text[low:high])):
+        if number % 2:
+            lead += piece.strip()
+        elif _HYPHEN in piece:
+            for inner, segment in enumerate(piece.split(_HYPHEN)):
+                if inner:
+                    lead += "-"
+                    offset += len(_HYPHEN)
+                lead = _add_part(sentence, names, lead, segment, offset)
+                offset += len(segment)
             continue
-        sentence: _Sentence = []
-        lead = ""
-        offset = low
-        for number, piece in enumerate(_SPLIT.split(text[low:high])):
-            if number % 2:
-                lead += piece.strip()
-            elif _HYPHEN in piece:
-                for inner, segment in enumerate(piece.split(_HYPHEN)):
-                    if inner:
-                        lead += "-"
-                        offset += len(_HYPHEN)
-                    lead = _add_part(sentence, names, lead, segment, offset)
-                    offset += len(segment)
-                continue
-            else:
-                lead = _add_part(sentence, names, lead, piece, offset)
-            offset += len(piece)
-        read.append(sentence)
-    return read
+        else:
+            lead = _add_part(sentence, names, lead, piece, offset)
+        offset += len(piece)
+    return sentence
 
 
 def _add_part(sentence: _Sentence, names: list[int], lead: str, piece: str, offset: int) -> str:
@@ -270,6 +375,12 @@ def _names_at(text: str, low: int, high: int) -> list[int]:
         for match in _CAPITAL.finditer(text, low, high)
         if _is_name_word(match.group())
     ]
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_title_word(raw: str) -> bool:
+    """Whether a capitalised word, as it stands in the text, is (part of) a title."""
+    return (_clean(raw) or raw).casefold().rstrip(".") in TITLE_WORDS
 
 
 @functools.lru_cache(maxsize=8192)
@@ -454,7 +565,7 @@ class People:
 
     def __init__(self, body: Body) -> None:
         self._texts = body.texts
-        self._blocks = [_read_block(body, index) for index in range(len(body.texts))]
+        self._blocks = [_Block(body, index) for index in range(len(body.texts))]
         self._entries: list[Entry] = []
         self._by_full: dict[tuple[str, ...], Entry] = {}
         self._by_surname: dict[str, dict[Entry, None]] = {}  # ordered sets: the latest last
@@ -549,7 +660,12 @@ class People:
         note on the name ("Natalia, 28, ...", "Natalia (not her real name) ...").
         """
         for block in self._blocks:
-            for sentence in block:
+            if not block.paired and not block.introduced:
+                continue  # no full name, no first name with an age: no sentence to read
+            for number, span in enumerate(block.spans):
+                if not span.paired and span.names[0][0] != span.low:
+                    continue  # neither a full name nor a first name opening the sentence
+                sentence = block.parts(number)
                 for index, part in enumerate(sentence):
                     for run in part.runs:
                         if 2 <= run.size <= 4:
@@ -621,7 +737,12 @@ class People:
             known.mentions.clear()
         self._subjects.clear()
         for number, block in enumerate(self._blocks):
-            for sentence in block:
+            if not block.titles and not any(self.knows(_clean(w) or w) for _, w in block.names):
+                continue  # the common case, decided without splitting sentences
+            for count, span in enumerate(block.spans):
+                if not span.titled and not any(self.knows(_clean(w) or w) for _, w in span.names):
+                    continue  # names no one of the index, and no one new
+                sentence = block.parts(count)
                 first = True
                 for index, part in enumerate(sentence):
                     for run in part.runs:
