@@ -110,6 +110,13 @@ _MARK = re.compile(
     re.VERBOSE,
 )
 
+_NEXT = re.compile(
+    r"""
+    \s{0,300}(\S)     # the next character after a few spaces (no match at the text's end)
+    """,
+    re.VERBOSE,
+)
+
 _OPENING = '“"«„'
 _FINAL = ".!?…"
 _ATTRIBUTION_PUNCT = ",.!?…;:—–-"
@@ -850,10 +857,13 @@ def _reported(text: str, span: _Span, quoted: str, state: _State) -> Speaker | N
     it, without quotation marks, has a person of the index for its subject and
     a verb of saying.
     """
-    before = text[: span.open].rstrip()
-    if not before or before[-1] not in ".!?…:" or not _is_sentence(text, span, quoted):
+    end = span.open
+    low = max(0, end - _WINDOW)
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == low or text[end - 1] not in ".!?…:" or not _is_sentence(text, span, quoted):
         return None
-    start = last_start(before[:-1])
+    start = last_start(text, low, end - 1)
     if _MARK.search(text, start, span.open) or not VERB.search(text, start, span.open):
         return None
     entry = state.people.subject_between(state.at[0], start, span.open)
@@ -869,8 +879,10 @@ def _is_sentence(text: str, span: _Span, quoted: str) -> bool:
     """
     if " " not in quoted:
         return False
-    after = text[span.close :].lstrip()
-    return quoted[-1] in _FINAL or not after or after[0] in _FINAL
+    if quoted[-1] in _FINAL:
+        return True
+    after = _NEXT.match(text, span.close)
+    return after is None or after.group(1) in _FINAL
 
 
 def _reports(text: str, index: int, state: _State) -> _Carry | None:
