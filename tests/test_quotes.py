@@ -702,6 +702,13 @@ class TestAdversarial:
         """Long runs of marks, commas, capitals or verbs are read (quickly) to no quote."""
         assert find_quotes([paragraph]) == ()
 
+    def test_many_reports_then_quotes(self) -> None:
+        """A paragraph of thousands of reports, each followed by a quote, gives each quote."""
+        paragraph = "Dara Quill, a trainer, said it works. “We act now.” " * 3_000
+        found = find_quotes([paragraph])
+        assert len(found) == 3_000
+        assert {quote.speaker.name for quote in found} == {"Dara Quill"}
+
     def test_many_quotes(self) -> None:
         """A paragraph of thousands of attributed quotes gives each of them."""
         paragraph = "“Act now,” said Tomas Brandt. " * 3_000
