@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import osce_thb
-from osce_thb import RegionTimeline, RolloutClaim, _chart, _export, cli
+from osce_thb import RegionTimeline, RolloutClaim, _chart, _cli_io, _export, cli
 from osce_thb.model import PhaseStage, PhaseStatus
 from tests._documents import full_document, minimal_document
 
@@ -409,11 +409,11 @@ class TestInterrupts:
         real = cli._read_page
         calls = []
 
-        def interrupted_on_third(path: str, stdin: Any) -> osce_thb.Document:
+        def interrupted_on_third(session: Any, path: str) -> Any:
             calls.append(path)
             if len(calls) == 3:
                 raise KeyboardInterrupt
-            return real(path, stdin)
+            return real(session, path)
 
         monkeypatch.setattr(cli, "_read_page", interrupted_on_third)
         result = run("parse", pages[0].parent, "--format", fmt)
@@ -424,7 +424,7 @@ class TestInterrupts:
     def test_signals_wait_for_the_record_being_written(self) -> None:
         """A signal during a write is held until the write is done, then interrupts."""
         done = []
-        with cli._Signals() as signals, pytest.raises(KeyboardInterrupt):
+        with _cli_io.Signals() as signals, pytest.raises(KeyboardInterrupt):
             with signals.critical():
                 signal.raise_signal(signal.SIGINT)
                 done.append("written")
@@ -434,29 +434,29 @@ class TestInterrupts:
 
     @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
     def test_sigint_on_a_real_process(self, tmp_path: Path) -> None:
-        """SIGINT to a running ``parse -o``: exit 130, and every line written is a whole record."""
+        """SIGINT to a running ``parse -o``: exit 130, the output left as it was, no temp file."""
         write_pages(tmp_path / "p", 3000)
         target = tmp_path / "out.jsonl"
+        target.write_text("the corpus of yesterday\n")
         process = subprocess.Popen(
             [sys.executable, "-m", "osce_thb", "parse", tmp_path / "p", "-o", target],
             stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and process.poll() is None:
-            if target.exists() and target.stat().st_size > 0:
+            temporary = list(tmp_path.glob(".out.jsonl.*.tmp"))
+            if temporary and temporary[0].stat().st_size > 0:
                 break
             time.sleep(0.005)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
-        text = target.read_text(encoding="utf-8")
-        assert text.endswith("\n")
-        records = [json.loads(line) for line in text.splitlines()]
+        assert list(tmp_path.glob(".out.jsonl.*")) == []
         if process.returncode == 0:  # pragma: no cover - finished before the signal came
-            assert len(records) == 3000
+            assert len(target.read_text(encoding="utf-8").splitlines()) == 3000
         else:
             assert process.returncode == 130
-            assert 0 < len(records) < 3000
             assert err.decode() == "osce-thb: interrupted\n"
+            assert target.read_text(encoding="utf-8") == "the corpus of yesterday\n"
 
     @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
     def test_reader_going_away_is_quiet(self, tmp_path: Path) -> None:
@@ -544,7 +544,7 @@ class TestValidate:
         assert run("validate", "-", stdin=single).out == "1 document checked: all valid\n"
 
     def test_unreadable_inputs(self, tmp_path: Path, bad: dict[str, Path]) -> None:
-        """Missing files, folders, empty files and bytes not UTF-8 go to stderr; status 1."""
+        """Missing files, folders and empty files go to stderr; status 1."""
         empty = tmp_path / "empty.jsonl"
         empty.write_text("\n\n")
         latin = tmp_path / "latin.json"
@@ -555,9 +555,12 @@ class TestValidate:
             f"{bad['missing']}:0:0: no such file",
             f"{bad['folder']}:0:0: is a folder, not a file",
             f"{empty}:0:0: empty file: no documents",
-            f"{latin}:1:15: not UTF-8 text: byte 0xe9 at offset 14 cannot be decoded",
         ]
-        assert result.out == "0 documents checked: all valid; 4 files could not be read\n"
+        assert result.out.splitlines() == [  # bytes that are not UTF-8 are not JSON
+            f"{latin}:1:15: $: not valid JSON: not UTF-8 text: byte 0xe9 at offset 14"
+            " cannot be decoded",
+            "1 document checked: 1 invalid (1 problem); 3 files could not be read",
+        ]
 
 
 # --------------------------------------------------------------------------- schema
@@ -837,3 +840,28 @@ class TestChart:
 def test_sample_pages_ship_in_the_package() -> None:
     """The sample pages are package data, found without the repository."""
     assert [Path(p).name for p in cli._sample_paths()] == [p.name for p in SAMPLES]
+
+
+def test_the_command_line_uses_the_public_api() -> None:
+    """Cli and its plumbing import from the library only names in `osce_thb.__all__`."""
+    import ast
+
+    allowed_modules = {"osce_thb", "osce_thb._cli_io"}
+    for module in (cli, _cli_io):
+        tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("osce_thb"):
+                assert node.module in allowed_modules, node.module
+                if node.module == "osce_thb":
+                    assert {alias.name for alias in node.names} <= set(osce_thb.__all__)
+            elif isinstance(node, ast.Import):
+                assert all(
+                    alias.name == "osce_thb" or not alias.name.startswith("osce_thb")
+                    for alias in node.names
+                )
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "osce_thb"
+            ):
+                assert node.attr in osce_thb.__all__, node.attr

@@ -15,7 +15,10 @@ when first needed.
 
 from __future__ import annotations
 
+from osce_thb import export
+from osce_thb._inputs import MAX_PAGE_BYTES, page_paths, parse_files
 from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
+from osce_thb._json_reader import JsonRecord, load_documents
 from osce_thb._parser import parse, parse_bytes, parse_file
 from osce_thb._render import render
 from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
@@ -48,6 +51,7 @@ from osce_thb.model import (
 from osce_thb.schema import json_schema
 
 __all__ = [
+    "MAX_PAGE_BYTES",
     "Abbreviation",
     "Block",
     "Dateline",
@@ -58,6 +62,7 @@ __all__ = [
     "Figure",
     "Heading",
     "JsonError",
+    "JsonRecord",
     "ListItem",
     "Mention",
     "ModelError",
@@ -77,13 +82,17 @@ __all__ = [
     "UnparsedLine",
     "__version__",
     "dump_jsonl",
+    "export",
     "from_dict",
     "from_json",
     "json_schema",
+    "load_documents",
     "load_jsonl",
+    "page_paths",
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "render",
     "rollout",
     "to_dict",

@@ -1323,17 +1323,30 @@ def _decode(text: str | bytes, *, single_line: bool, careful: bool = False) -> t
         )
     except json.JSONDecodeError as exc:
         where = f"column {exc.colno}" if single_line else f"line {exc.lineno}, column {exc.colno}"
-        problem = f"$: not valid JSON: {exc.msg} ({where})"
+        raise _NotJsonError(exc.msg, where, exc.lineno, exc.colno) from None
     except _ConstantError as exc:
-        problem = f"$: not valid JSON: {exc.name} is not a JSON value"
+        reason = f"{exc.name} is not a JSON value"
+        raise _NotJsonError(reason) from None
     except UnicodeDecodeError as exc:
         what = f"not {exc.encoding} text: {exc.reason}"
-        problem = f"$: not valid JSON: {what} (byte offset {exc.start})"
+        raise _NotJsonError(what, f"byte offset {exc.start}") from None
     except RecursionError:
-        problem = "$: not valid JSON: nested too deeply"
-    else:
-        return value, False
-    raise JsonError([problem])
+        reason = "nested too deeply"
+        raise _NotJsonError(reason) from None
+    return value, False
+
+
+class _NotJsonError(JsonError):
+    """Text that is not JSON: why, and where (1-based line and column, when known).
+
+    Its one problem is ``$: not valid JSON: REASON (WHERE)``.
+    """
+
+    def __init__(self, reason: str, where: str = "", line: int = 1, column: int = 1) -> None:
+        self.reason = reason
+        self.line = line
+        self.column = column
+        super().__init__([f"$: not valid JSON: {reason}" + (f" ({where})" if where else "")])
 
 
 def _may_hold_surrogates(text: str | bytes) -> bool:
