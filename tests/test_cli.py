@@ -865,3 +865,237 @@ def test_the_command_line_uses_the_public_api() -> None:
                 and node.value.id == "osce_thb"
             ):
                 assert node.attr in osce_thb.__all__, node.attr
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def run_limited(
+    *argv: str | Path,
+    file_size: int | None = None,
+    memory: int | None = None,
+    close_stdin: bool = False,
+    stdout: Any = subprocess.PIPE,
+) -> subprocess.CompletedProcess[bytes]:
+    """``osce-thb`` in a process with limits: file size, memory, or no stdin at all."""
+    import resource
+
+    def limit() -> None:  # in the child, before it runs Python
+        if file_size is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if close_stdin:
+            os.close(0)
+
+    return subprocess.run(
+        [sys.executable, "-m", "osce_thb", *map(str, argv)],
+        stdin=None if close_stdin else subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+        preexec_fn=limit,  # the test process starts no threads
+    )
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX limits and devices")
+
+
+@posix_only
+class TestOutputIsNeverAnInput:
+    """``-o`` naming an input is refused before anything is opened (issue 16, point 2)."""
+
+    def test_the_page_itself(self, pages: list[Path]) -> None:
+        before = pages[0].read_bytes()
+        process = run_limited("parse", pages[0], "-o", pages[0])
+        assert process.returncode == 2
+        assert process.stderr.decode() == (
+            f"osce-thb parse: error: --output {pages[0]} is an input ({pages[0]}):"
+            " refusing to write over it\n"
+        )
+        assert pages[0].read_bytes() == before
+
+    @pytest.mark.parametrize("link", ["symbolic", "hard"])
+    def test_through_links(self, link: str, pages: list[Path], tmp_path: Path) -> None:
+        other = tmp_path / "other.txt"
+        (other.symlink_to if link == "symbolic" else other.hardlink_to)(pages[1])
+        before = pages[1].read_bytes()
+        process = run_limited("parse", pages[1], "-o", other)
+        assert process.returncode == 2
+        assert b"is an input" in process.stderr
+        assert pages[1].read_bytes() == before
+
+    def test_a_page_of_an_input_folder(self, pages: list[Path]) -> None:
+        before = pages[2].read_bytes()
+        process = run_limited("parse", pages[0].parent, "-o", pages[2])
+        assert process.returncode == 2
+        assert pages[2].read_bytes() == before
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("export", "--to", "jsonld"),
+            ("rollout",),
+            ("export", "--to", "csv", "--table", "donors"),
+        ],
+        ids=["export-jsonld", "rollout", "export-table"],
+    )
+    def test_a_corpus(self, argv: tuple[str, ...], tmp_path: Path) -> None:
+        corpus = tmp_path / "c.jsonl"
+        assert run("parse", "--samples", "-o", corpus).status == 0
+        before = corpus.read_bytes()
+        process = run_limited(*argv, corpus, "-o", corpus)
+        assert process.returncode == 2
+        assert b"is an input" in process.stderr
+        assert corpus.read_bytes() == before
+
+    def test_a_table_of_a_csv_folder(self, tmp_path: Path) -> None:
+        tables = tmp_path / "tables"
+        tables.mkdir()
+        page_file = tables / "documents.csv"
+        page_file.write_text(page(1), encoding="utf-8")
+        process = run_limited("export", page_file, "--to", "csv", "-o", tables)
+        assert process.returncode == 2
+        assert page_file.read_text(encoding="utf-8") == page(1)
+
+
+@posix_only
+class TestWriteErrors:
+    """A write error is one line and status 74; no traceback, no half file (point 3)."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("parse", "--samples"),
+            ("validate", "CORPUS"),
+            ("schema",),
+            ("rollout", "--samples"),
+            ("export", "--samples", "--to", "jsonld"),
+            ("export", "--samples", "--to", "csv", "--table", "regions"),
+        ],
+        ids=["parse", "validate", "schema", "rollout", "export-jsonld", "export-csv"],
+    )
+    def test_stdout_on_a_full_disk(self, argv: tuple[str, ...], tmp_path: Path) -> None:
+        corpus = tmp_path / "c.jsonl"
+        run("parse", "--samples", "-o", corpus)
+        argv = tuple(str(corpus) if arg == "CORPUS" else arg for arg in argv)
+        with Path("/dev/full").open("wb") as full:
+            process = run_limited(*argv, stdout=full)
+        assert process.returncode == 74
+        assert process.stderr.decode() == (
+            f"osce-thb {argv[0]}: error: cannot write stdout: no space left on device\n"
+        )
+
+    def test_output_device_on_a_full_disk(self) -> None:
+        """``-o /dev/full``: a device is written, not renamed over, and the error is one line."""
+        process = run_limited("parse", "--samples", "-o", "/dev/full")
+        assert process.returncode == 74
+        assert process.stderr.decode() == (
+            "osce-thb parse: error: cannot write /dev/full: no space left on device\n"
+        )
+        assert Path("/dev/full").is_char_device()
+
+    @pytest.mark.parametrize("fmt", ["jsonl", "json"])
+    def test_output_file_too_large_leaves_no_half_file(self, fmt: str, tmp_path: Path) -> None:
+        """A file that cannot grow (a full disk, a size limit): the old file stays, whole."""
+        write_pages(tmp_path / "p", 200)
+        target = tmp_path / "out.jsonl"
+        target.write_text("yesterday's corpus\n")
+        process = run_limited(
+            "parse", tmp_path / "p", "--format", fmt, "-o", target, file_size=100_000
+        )
+        assert process.returncode == 74
+        assert process.stderr.decode() == (
+            f"osce-thb parse: error: cannot write {target}: file too large\n"
+        )
+        assert target.read_text() == "yesterday's corpus\n"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["out.jsonl", "p"]
+
+    def test_a_new_file_is_not_left_half_written(self, tmp_path: Path) -> None:
+        write_pages(tmp_path / "p", 200)
+        target = tmp_path / "new.jsonl"
+        process = run_limited("parse", tmp_path / "p", "-o", target, file_size=100_000)
+        assert process.returncode == 74
+        assert not target.exists()
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]
+
+    def test_a_complete_file_keeps_the_permissions(self, pages: list[Path], tmp_path: Path) -> None:
+        """The renamed file has the old file's permissions, not the temporary file's."""
+        target = tmp_path / "out.jsonl"
+        target.write_text("")
+        target.chmod(0o640)
+        assert run("parse", *pages, "-o", target).status == 0
+        assert target.stat().st_mode & 0o777 == 0o640
+        assert len(target.read_text(encoding="utf-8").splitlines()) == 3
+
+
+@posix_only
+class TestSmallerFaults:
+    """Broken pipes, no stdin, no memory, inputs too large (point 8)."""
+
+    def test_validate_into_head_is_quiet(self, tmp_path: Path) -> None:
+        """``validate | head``: no "broken pipe" line per remaining input, status 141."""
+        bad = osce_thb.to_json(minimal_document()).replace('"kind":"other"', '"kind":"memo"')
+        files = []
+        for number in range(40):
+            path = tmp_path / f"c{number:02d}.jsonl"
+            path.write_text((bad + "\n") * 200, encoding="utf-8")
+            files.append(path)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "osce_thb", "validate", *files],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        with process.stderr:
+            err = process.stderr.read()
+        process.wait(timeout=60)
+        assert err == b""
+        assert process.returncode == 141
+
+    def test_stdin_closed(self) -> None:
+        """``parse -`` with stdin closed (``0<&-``): one line, status 1, no traceback."""
+        process = run_limited("parse", "-", close_stdin=True)
+        assert process.returncode == 1
+        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+
+    def test_stdin_closed_for_documents(self) -> None:
+        process = run_limited("rollout", "-", close_stdin=True)
+        assert process.returncode == 1
+        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_endless_input(self) -> None:
+        """``parse /dev/zero``: refused at the size limit, in one line."""
+        process = run_limited("parse", "/dev/zero")
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            "/dev/zero:0:0: too large: more than 10 MiB, the most that is read (see --max-size)\n"
+        )
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_out_of_memory(self, pages: list[Path]) -> None:
+        """Under a memory limit, an input too large for it is one line; the others are parsed."""
+        process = run_limited(
+            "parse", "/dev/zero", pages[0], "--max-size", "4000", memory=600 * 1024 * 1024
+        )
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            "/dev/zero:0:0: out of memory: the page is too large to parse here\n"
+        )
+        assert json.loads(process.stdout)["title"].startswith("Page 0000")
+
+    def test_max_size(self, tmp_path: Path) -> None:
+        """--max-size sets the limit, in megabytes."""
+        path = tmp_path / "big.txt"
+        path.write_text(page(1) + ("A long paragraph of words. " * 100_000) + "\n")
+        process = run_limited("parse", path, "--max-size", "1")
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            f"{path}:0:0: too large: more than 1 MiB, the most that is read (see --max-size)\n"
+        )
+        assert run_limited("parse", path, "--max-size", "4").returncode == 0
+        assert b"not a positive number" in run_limited("parse", path, "--max-size", "0").stderr

@@ -373,6 +373,24 @@ def _atomic_file(
             Path(temporary).unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def _direct_file(path: Path, name: str, signals: Signals) -> Iterator[Output]:
+    """An output written to `path` itself: a device or a pipe, which cannot be renamed over."""
+    try:
+        stream = path.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        msg = f"cannot write {name}: {os_message(error)}"
+        raise UsageError(msg) from None
+    output = Output(stream, signals, name)
+    try:
+        yield output
+        with output.errors():
+            stream.close()
+    finally:
+        with contextlib.suppress(OSError):
+            stream.close()
+
+
 def same_files(paths: Iterable[str]) -> Iterator[tuple[str, tuple[int, int]]]:
     """Each existing file among `paths` (folders as their page files), with its identity."""
     for path in paths:
@@ -425,7 +443,17 @@ class StdinReader:
             data, self._head = self._head + self._buffer.read(), b""
             return data
         head, self._head = self._head[:limit], self._head[limit:]
-        return head + (self._buffer.read(limit - len(head)) if limit > len(head) else b"")
+        if limit <= len(head):
+            return head
+        chunks = [head]
+        left = limit - len(head)
+        while left > 0:  # in chunks: read(limit) would set aside `limit` bytes at once
+            chunk = self._buffer.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
 
     def readline(self, limit: int = -1) -> bytes:
         """A line of at most `limit` bytes (all if negative), the peeked ones first."""
@@ -549,7 +577,12 @@ class Session:
         if path is None or path == STDIN:
             yield Output(self.stdout, self.signals, "stdout")
             return
-        with _atomic_file(Path(path), path, self.signals, drop_if_empty=drop_if_empty) as output:
+        target = Path(path)
+        if target.exists() and not target.is_file() and not target.is_dir():
+            with _direct_file(target, path, self.signals) as output:  # a device, a pipe
+                yield output
+            return
+        with _atomic_file(target, path, self.signals, drop_if_empty=drop_if_empty) as output:
             yield output
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from osce_thb.errors import ParseError
 
@@ -29,6 +29,8 @@ MAX_PAGE_BYTES: Final = 10 * 1024 * 1024
 Parsing takes some 25 bytes of memory per byte of text; the limit keeps a stray
 file (a disk image, ``/dev/zero``) from taking the machine's memory.
 """
+
+_CHUNK: Final = 1024 * 1024
 
 PAGE_SUFFIXES: Final = (".txt",)
 """The names of page files in a folder (any case)."""
@@ -140,10 +142,32 @@ def read_bounded(path: str, max_size: int | None) -> bytes:
         msg = "folder holds no .txt files"
         raise ParseError(msg)
     with open(path, "rb") as handle:  # noqa: PTH123  # a str, as the caller gave it
-        data = handle.read() if max_size is None else handle.read(max_size + 1)
-    if max_size is not None and len(data) > max_size:
+        if max_size is None:
+            return handle.read()
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_size:
+            raise ParseError(too_large(max_size))
+        data = read_at_most(handle, max_size + 1, hint=size)
+    if len(data) > max_size:  # a device, a pipe, a file that grew
         raise ParseError(too_large(max_size))
     return data
+
+
+def read_at_most(handle: IO[bytes], limit: int, *, hint: int = 0) -> bytes:
+    """Up to `limit` bytes of `handle`, in chunks: memory for what is read, not for `limit`.
+
+    (``read(limit)`` would set aside `limit` bytes first, however short the file.)
+    """
+    chunks = []
+    left = limit
+    chunk_size = max(hint + 1, _CHUNK)
+    while left > 0:
+        chunk = handle.read(min(chunk_size, left))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def too_large(max_size: int) -> str:

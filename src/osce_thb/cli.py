@@ -84,7 +84,19 @@ _DEFAULT_MAX_MB: Final = osce_thb.MAX_PAGE_BYTES // _MEGABYTE
 def _max_size(session: Session) -> int:
     """``--max-size``, in bytes."""
     megabytes: float = getattr(session.args, "max_size", _DEFAULT_MAX_MB)
-    return int(megabytes * _MEGABYTE)
+    return max(1, int(megabytes * _MEGABYTE))
+
+
+def _megabytes(text: str) -> float:
+    """``--max-size``: a positive number of megabytes (MiB)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 1 << 40:
+        msg = f"not a positive number of megabytes: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _is_single(paths: Sequence[str], samples: bool) -> bool:
@@ -99,17 +111,28 @@ def _read_page(session: Session, path: str) -> osce_thb.Document | Failure:
     limit = _max_size(session)
     if path != STDIN:
         ((_, result),) = osce_thb.parse_files(path, max_size=limit)
-        return Failure.of(path, result) if isinstance(result, osce_thb.ParseError) else result
+        if not isinstance(result, osce_thb.ParseError):
+            return result
+        failure = Failure.of(path, result)
+        if failure.message.startswith("too large"):
+            failure = failure._replace(message=f"{failure.message} (see --max-size)")
+        return failure
     if session.stdin.closed:
         return Failure(STDIN_LABEL, 0, 0, "standard input is closed")
     try:
         data = session.stdin.read(limit + 1)
         if len(data) > limit:
-            msg = f"too large: more than {plural(limit // _MEGABYTE, 'MiB')}, the most that is read"
+            msg = f"too large: more than {_size(limit)}, the most that is read (see --max-size)"
             raise osce_thb.ParseError(msg)
         return osce_thb.parse_bytes(data)
     except (ValueError, OSError, MemoryError) as error:
         return Failure.of(STDIN, error)
+
+
+def _size(count: int) -> str:
+    if count % _MEGABYTE == 0:
+        return f"{count // _MEGABYTE} MiB"
+    return f"{count:,} bytes"
 
 
 def _is_json_input(path: str) -> bool:
@@ -415,11 +438,18 @@ Inputs: files, folders (their .txt files, recursively, sorted by name) and - for
 Each input that cannot be used gets one line on stderr, path:line:col: message,
 and the others are still processed.
 
+An --output file is written under a temporary name beside it and renamed into
+place when complete; an output that is one of the inputs is refused. A page or a
+JSON document over --max-size megabytes (default 10) is refused, not read.
+
 exit status:
   0    every input was used
   1    some inputs failed (or validate found invalid documents)
-  2    usage error
-  130  interrupted (Ctrl-C); output holds complete records only
+  2    usage error (an output that is an input, too)
+  74   the output could not be written (a full disk); an --output file is left
+       as it was, never half written
+  130  interrupted (Ctrl-C); stdout holds complete records only, an --output
+       file is left as it was
   141  the reader of stdout went away (| head); nothing is printed
 
 examples:
@@ -566,6 +596,13 @@ def _build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress bar on stderr (default: when it is a terminal and the work is long)",
+    )
+    progress.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=_DEFAULT_MAX_MB,
+        metavar="MB",
+        help=f"refuse a page or a JSON document larger than this (default {_DEFAULT_MAX_MB} MB)",
     )
 
     parse = commands.add_parser(
