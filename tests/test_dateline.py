@@ -52,6 +52,26 @@ STYLES = [
         Dateline(place="Kyiv", date=dt.date(2002, 11, 18), text="KYIV 18 November 2002 -"),
     ),
     (
+        "SYLVANSK, 2 MARCH 2015 –The training began.",
+        Dateline(place="Sylvansk", date=dt.date(2015, 3, 2), text="SYLVANSK, 2 MARCH 2015 –"),
+    ),
+    (
+        "Ostrov (Agency) – Officials of the city met the police today.",
+        Dateline(place="Ostrov", text="Ostrov (Agency) –"),
+    ),
+    (
+        "SYLVANSK. NEWSWIRE – Officials of the city met the police today.",
+        Dateline(place="Sylvansk", text="SYLVANSK. NEWSWIRE –"),
+    ),
+    (
+        "SYLVANSK. NEWSWIRE 16 officials met the police today.",
+        Dateline(place="Sylvansk", text="SYLVANSK. NEWSWIRE"),
+    ),
+    (
+        "KYIV- Officials met.",
+        Dateline(place="Kyiv", text="KYIV-"),
+    ),
+    (
         "IVANO-FRANKIVSK, Ukraine, May 3, 2012 -- Teachers met.",
         Dateline(
             place="Ivano-Frankivsk",
@@ -68,6 +88,13 @@ NOT_DATELINES = [
     "Training – the first step – was discussed.",
     "KYIV, 31 February 2013 – No such day.",
     "Tackling trafficking is a priority.",
+    "OSZE-Koordinatorin besucht die Ukraine.",  # a hyphen inside a word is no dash
+    "NGO-run shelters opened in Sylvansk.",
+    "Ana Kovac (Sweden) – Chair of the committee on trafficking issues.",  # a list of people
+    "Ana (OSCE) – Chair of the committee on trafficking issues in the region.",  # an acronym
+    "The Mission (OMiK) – which opened in 1999 – trains the police.",
+    "Sylvansk (FNA) – Police met.",  # too short a sentence for a lead
+    "KYIV. OSCE experts met today.",  # an acronym is no agency
 ]
 
 
@@ -91,3 +118,96 @@ class TestDateline:
         doc = osce_thb.parse(text)
         assert doc.dateline is not None
         assert doc.dateline.place == "Kyiv"
+
+
+class TestCopiesDatelines:
+    def test_glued_after_a_word(self) -> None:
+        """A caption that ends in a word runs into the dateline: it is split off."""
+        doc = osce_thb.parse(
+            "Training in Sylvansk\n"
+            "Officers at the shelter in JulyVILNIUS, 8 July 2019 – The training began."
+        )
+        assert [block.text for block in doc.body] == [
+            "Officers at the shelter in July",
+            "VILNIUS, 8 July 2019 – The training began.",
+        ]
+        assert doc.dateline is not None and doc.dateline.place == "Vilnius"
+
+    def test_a_place_after_a_space_is_not_glued(self) -> None:
+        """A place in capitals inside a sentence is no glued dateline."""
+        doc = osce_thb.parse(
+            "Training in Sylvansk\nThe officers met in 2019 in SYLVANSK, 8 July 2019 - and left."
+        )
+        assert doc.dateline is None
+
+    def test_agency_layout(self) -> None:
+        """An agency's dateline on a line of its own takes its year from the stamp above."""
+        doc = osce_thb.parse(
+            "Freedonia ready to co-operate with the OSCE on trafficking\n"
+            "Politics Materials 16 December 2017 12:33 (UTC +04:00)\n"
+            "Sylvansk, Freedonia, Dec. 16\n"
+            "By A Reporter – Newswire:\n"
+            "Freedonia stands ready to continue its co-operation with the OSCE."
+        )
+        assert doc.dateline == Dateline(
+            place="Sylvansk",
+            country="Freedonia",
+            date=dt.date(2017, 12, 16),
+            text="Sylvansk, Freedonia, Dec. 16",
+        )
+        assert doc.published == dt.date(2017, 12, 16)
+        assert doc.kind is osce_thb.DocumentKind.PRESS_RELEASE
+        assert [block.text for block in doc.body][:2] == [
+            "Sylvansk, Freedonia, Dec. 16",
+            "By A Reporter – Newswire:",
+        ]
+        assert [line.text for line in doc.unparsed] == [
+            "Politics Materials 16 December 2017 12:33 (UTC +04:00)"
+        ]
+
+    def test_agency_layout_across_the_new_year(self) -> None:
+        """A day after the stamp's date is last year's."""
+        doc = osce_thb.parse(
+            "Freedonia ready to co-operate with the OSCE on trafficking\n"
+            "2 January 2018 09:00\n"
+            "Sylvansk, Dec. 30\n"
+            "Freedonia stands ready to continue its co-operation with the OSCE."
+        )
+        assert doc.dateline is not None and doc.dateline.date == dt.date(2017, 12, 30)
+
+    def test_agency_layout_without_a_year(self) -> None:
+        """With no date on the page, the agency's dateline has a place and no date."""
+        doc = osce_thb.parse(
+            "Freedonia ready to co-operate with the OSCE on trafficking\n"
+            "Sylvansk, Freedonia, Dec. 16\n"
+            "Freedonia stands ready to continue its co-operation with the OSCE."
+        )
+        assert doc.dateline == Dateline(
+            place="Sylvansk", country="Freedonia", text="Sylvansk, Freedonia, Dec. 16"
+        )
+        assert doc.published is None
+
+    def test_a_day_is_no_agency_dateline(self) -> None:
+        """A weekday and a month on a line of their own are a day of a programme, not a place."""
+        doc = osce_thb.parse(
+            "Freedonia hosts a conference on trafficking in Sylvansk\n"
+            "2 January 2018 09:00\n"
+            "Tuesday, June 19\n"
+            "The conference opens in the morning and closes at night."
+        )
+        assert doc.dateline is None
+
+    def test_agency_layout_reads_back(self) -> None:
+        """The page written back gives the same dateline: the year comes from the date bullet."""
+        doc = osce_thb.parse(
+            "Freedonia ready to co-operate with the OSCE on trafficking\n"
+            "16 December 2017 12:33 (UTC +04:00)\n"
+            "Sylvansk, Freedonia, Dec. 16\n"
+            "Freedonia stands ready to continue its co-operation with the OSCE."
+        )
+        again = osce_thb.parse(osce_thb.render(doc))
+        assert (again.dateline, again.published, again.body) == (
+            doc.dateline,
+            doc.published,
+            doc.body,
+        )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from osce_thb._donors import find_donors, match_donors
+from osce_thb._body import Body
+from osce_thb._donors import find_donors as _find_donors
+from osce_thb._donors import match_donors
 from osce_thb.model import Donor, Mention
 
 FUNDED = [
@@ -167,6 +171,11 @@ NOT_FUNDED = [
     "Support from Norway is discussed in the annex.",
     "The Danish expert was supported by colleagues.",
 ]
+
+
+def find_donors(texts: list[str], *args: Any) -> Any:
+    """`find_donors` over a body of these block texts."""
+    return _find_donors(Body(texts), *args)
 
 
 def _matches(text: str) -> list[tuple[str, str | None, str]]:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osce_thb._figures import find_figures
+from osce_thb._body import Body
+from osce_thb._figures import find_figures as _find_figures
 from osce_thb.model import Figure
+
+
+def find_figures(texts: list[str], *args: Any) -> Any:
+    """`find_figures` over a body of these block texts."""
+    return _find_figures(Body(texts), *args)
 
 
 def fig(

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from osce_thb import gazetteer
+from osce_thb import Document, Paragraph, extract, gazetteer
 
 UKRAINE = {
     "UA-05": "Vinnytsia Oblast",
@@ -47,6 +47,7 @@ SHARED_NAMES = {
     "Kyiv": {"UA-30", "UA-32"},
     "Kiev": {"UA-30", "UA-32"},
     "Kyyiv": {"UA-30", "UA-32"},
+    "Kiew": {"UA-30", "UA-32"},  # German
 }
 """Names that stand for more than one region, on purpose."""
 
@@ -192,11 +193,12 @@ class TestRegions:
         assert list(gazetteer.regions()) == sorted(gazetteer.regions())
 
     def test_every_alias_names_one_region(self) -> None:
-        """Every spelling names one region, but for the documented shared names of Kyiv."""
+        """In Ukraine, every spelling names one region, but for the shared names of Kyiv."""
         owners: defaultdict[str, set[str]] = defaultdict(set)
         for entry in gazetteer.regions().values():
-            for alias in (*entry.names, *entry.cities):
-                owners[alias].add(entry.code)
+            if entry.country == "UA":
+                for alias in (*entry.names, *entry.cities):
+                    owners[alias].add(entry.code)
         shared = {alias: codes for alias, codes in owners.items() if len(codes) > 1}
         assert shared == SHARED_NAMES
 
@@ -310,3 +312,23 @@ class TestLoading:
         """Look-ups return the same cached mapping each time."""
         assert gazetteer.regions() is gazetteer.regions()
         assert gazetteer.countries() is gazetteer.countries()
+
+
+class TestOrganisations:
+    def test_each_has_names_and_a_known_state_or_none(self) -> None:
+        found = gazetteer.organisations()
+        assert found
+        for entry in found:
+            assert entry.names, entry
+            assert entry.country is None or gazetteer.is_country_code(entry.country), entry
+
+    def test_no_name_belongs_to_two_organisations(self) -> None:
+        names = [name for entry in gazetteer.organisations() for name in entry.names]
+        assert len(names) == len(set(names))
+
+    def test_a_state_agency_funds_as_its_state(self) -> None:
+        """The data drives the donors: an agency in the file gives its state's code."""
+        agency = next(e for e in gazetteer.organisations() if e.country is not None)
+        written = agency.names[-1]
+        document = Document(body=(Paragraph(text=f"The shelter is funded by {written}."),))
+        assert [d.country for d in extract(document).donors] == [agency.country]

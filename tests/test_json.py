@@ -19,6 +19,8 @@ from osce_thb import (
     Document,
     FieldOfWork,
     JsonError,
+    Mention,
+    Region,
     dump_jsonl,
     from_dict,
     from_json,
@@ -76,7 +78,7 @@ NESTED_KEYS = [
     (("quotes", 0), ["text", "speaker", "block"]),
     (("quotes", 0, "speaker"), ["name", "title", "role"]),
     (("figures", 0), ["value", "qualifier", "counted", "text", "block"]),
-    (("regions", 0), ["code", "name", "mentions"]),
+    (("regions", 0), ["code", "country", "name", "mentions"]),
     (("regions", 0, "mentions", 0), ["text", "block", "start"]),
     (("donors", 0), ["name", "country", "mentions"]),
     (("programmes", 0), ["name", "acronym", "mentions"]),
@@ -594,6 +596,44 @@ class TestReading:
             {"schema_version": 1, "regions": [{"code": "UA-14", "name": "Donetsk Oblast"}]}
         )
         assert document.regions[0].mentions == ()
+
+    def test_regions_of_earlier_documents_take_the_country_of_their_code(self) -> None:
+        """Documents written before places had a country (UA codes only) still read."""
+        document = from_dict(
+            {"schema_version": 1, "regions": [{"code": "UA-30", "name": "Kyiv", "mentions": []}]}
+        )
+        (kyiv,) = document.regions
+        assert (kyiv.code, kyiv.country, kyiv.name) == ("UA-30", "UA", "Kyiv")
+        assert document == from_json(to_json(document))
+        assert to_dict(document)["regions"] == [
+            {"code": "UA-30", "country": "UA", "name": "Kyiv", "mentions": []}
+        ]
+
+    def test_a_place_without_a_code(self) -> None:
+        """A place with no ISO 3166-2 code is written with a null code, and read back."""
+        mention = Mention(text="Prishtina", block=0)
+        place = Region(country="XK", name="Pristina", mentions=(mention,))
+        data = to_dict(Document(regions=(place,)))
+        assert data["regions"][0] == {
+            "code": None,
+            "country": "XK",
+            "name": "Pristina",
+            "mentions": [{"text": "Prishtina", "block": 0, "start": 0}],
+        }
+        assert from_dict(data).regions == (place,)
+
+    def test_a_place_needs_a_known_country_of_its_code(self) -> None:
+        """A country not the code's, or none for a place without a code, is refused."""
+        cases = [
+            ({"code": "UA-30", "country": "MD", "name": "Kyiv"}, "region UA-30 is in 'UA'"),
+            ({"code": None, "name": "Pristina"}, "a place without a code needs its country"),
+            ({"code": None, "country": "XX", "name": "Nowhere"}, "unknown country code 'XX'"),
+        ]
+        for region, problem in cases:
+            with pytest.raises(JsonError) as caught:
+                from_dict({"schema_version": 1, "regions": [region]})
+            (found,) = caught.value.problems
+            assert found.startswith("$.regions[0].country: ") and problem in found, found
 
     def test_input_left_unchanged(self) -> None:
         """Reading a dict does not change it."""

@@ -221,6 +221,19 @@ class TestBody:
             Abbreviation(short="CSOs", long="civil society organizations"),
         )
 
+    def test_abbreviations_in_the_title_and_notes(self) -> None:
+        """The lines kept aside and the title define abbreviations too, before the body."""
+        body = BODY + (
+            "\nThe Tamber Legal Council (TLC) met."
+            '\nCompiled from: "Judges meet," Vorlan Press Agency (VPA), 19 June 2007.'
+        )
+        doc = osce_thb.parse(page(title="Freedonian Judges Network (FJN) meets", body=body))
+        assert doc.abbreviations == (
+            Abbreviation(short="VPA", long="Vorlan Press Agency"),
+            Abbreviation(short="FJN", long="Freedonian Judges Network"),
+            Abbreviation(short="TLC", long="Tamber Legal Council"),
+        )
+
     def test_repeated_body_is_dropped_once(self) -> None:
         """A copy that carries the body twice after a second header keeps it once."""
         body = BODY + "\nLVIV 4 March 2015\n" + BODY
@@ -389,9 +402,11 @@ class TestErrors:
         assert issubclass(ParseError, ValueError)
 
     def test_not_a_string(self) -> None:
-        """Bytes are a usage error, pointing to parse_file."""
-        with pytest.raises(TypeError, match="use parse_file"):
+        """Bytes are a usage error, pointing to parse_bytes; a path points to parse_file."""
+        with pytest.raises(TypeError, match=r"not bytes: use parse_bytes\(\) for bytes"):
             osce_thb.parse(b"bytes")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"parse_file\(\) for a file"):
+            osce_thb.read(Path("page.txt"))  # type: ignore[arg-type]
 
 
 class TestParseFile:
@@ -432,3 +447,35 @@ class TestParseFile:
         doc = osce_thb.parse_file(FIXTURES / name)
         assert doc.title
         assert "Participating States" not in doc.text
+
+
+class TestMarkup:
+    """HTML or XML is refused with a ParseError that says what to do, not read as text."""
+
+    @pytest.mark.parametrize(
+        ("text", "line", "column"),
+        [
+            ("<html><body><h1>Judges meet in Vorsk</h1><p>VORSK, 4 March 2015 – Met.", 1, 1),
+            ("\n  <!DOCTYPE html>\n<title>x</title>", 2, 3),
+            ('<?xml version="1.0"?>\n<page>Judges meet</page>', 1, 1),
+            ("Judges meet\nThey met <b>today</b> in <a href='/x'>Vorsk</a>.", 2, 10),
+            ("Judges meet\r\nSee <p>one</p>\r\nand <div>two</div>", 2, 5),
+        ],
+    )
+    def test_markup_is_refused(self, text: str, line: int, column: int) -> None:
+        with pytest.raises(
+            ParseError, match=r"markup \(HTML or XML\).*extract the page's text"
+        ) as e:
+            osce_thb.parse(text)
+        assert (e.value.line, e.value.column) == (line, column)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Judges meet\nPrices rose <5% while a<b held and x > y.",
+            "Judges meet\nThe <Vorsk> campaign and <<Hope>> spread.",
+            "Judges meet\nOne <b>bold</b> word is quoted markup, not a page of it.",
+        ],
+    )
+    def test_angle_brackets_in_text_are_text(self, text: str) -> None:
+        assert osce_thb.parse(text).title == "Judges meet"

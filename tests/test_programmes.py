@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osce_thb._programmes import find_programmes
+from osce_thb._body import Body
+from osce_thb._programmes import find_programmes as _find_programmes
 from osce_thb.model import Abbreviation, Mention, Programme
 
 NRM = "National Referral Mechanism"
+
+
+def find_programmes(texts: list[str], *args: Any) -> Any:
+    """`find_programmes` over a body of these block texts."""
+    return _find_programmes(Body(texts), *args)
 
 
 def at(text: str, sentence: str, block: int = 0) -> Mention:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from osce_thb import Quote, Speaker
-from osce_thb._quotes import find_quotes
+from osce_thb._body import Body
+from osce_thb._quotes import find_quotes as _find_quotes
+
+
+def find_quotes(texts: list[str], *args: Any) -> Any:
+    """`find_quotes` over a body of these block texts."""
+    return _find_quotes(Body(texts), *args)
 
 
 def speaker(name: str, title: str | None = None, role: str | None = None) -> Speaker:

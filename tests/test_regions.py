@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from osce_thb import _regions, gazetteer
-from osce_thb._regions import find_regions, match_regions
+from osce_thb._body import Body
+from osce_thb._regions import find_regions as _find_regions
+from osce_thb._regions import match_regions
 from osce_thb.model import Mention
 
 if TYPE_CHECKING:
@@ -137,6 +139,11 @@ DATELINES = [
 ]
 
 
+def find_regions(texts: list[str], *args: Any) -> Any:
+    """`find_regions` over a body of these block texts."""
+    return _find_regions(Body(texts), *args)
+
+
 def _cases(table: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str]]:
     return [(name, code) for code, names in table.items() for name in names]
 
@@ -261,32 +268,32 @@ class TestFindRegions:
 
 
 @pytest.fixture
-def moldova(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The gazetteer with a second country's regions, as another data file would add."""
+def freedonia(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The gazetteer with a made-up country's regions, as another data file would add."""
     extra = {
-        "MD-CU": gazetteer.RegionEntry(
-            code="MD-CU", name="Chișinău", country="MD", type="city", names=("Chisinau",)
+        "FD-CY": gazetteer.RegionEntry(
+            code="FD-CY", name="Freedonsk", country="FD", type="city", names=("Freedonsk",)
         ),
-        "MD-GA": gazetteer.RegionEntry(
-            code="MD-GA",
-            name="Gagauzia",
-            country="MD",
-            type="territorial unit",
-            names=("Gagauzia",),
-            cities=("Comrat",),
+        "FD-01": gazetteer.RegionEntry(
+            code="FD-01",
+            name="Sylvansk Oblast",
+            country="FD",
+            type="oblast",
+            names=("Sylvansk",),
+            cities=("Ostrovetsk",),
         ),
     }
     regions = {**gazetteer.regions(), **extra}
     monkeypatch.setattr(gazetteer, "regions", lambda: regions)
-    _regions._senses.cache_clear()
+    _regions._table.cache_clear()
     _regions._names_re.cache_clear()
     yield
-    _regions._senses.cache_clear()
+    _regions._table.cache_clear()
     _regions._names_re.cache_clear()
 
 
 class TestData:
-    @pytest.mark.usefixtures("moldova")
+    @pytest.mark.usefixtures("freedonia")
     def test_another_country_needs_only_data(self) -> None:
         """Regions added to the gazetteer are found without a change of code."""
-        assert _codes("From Chisinau, Comrat and Odesa") == ["MD-CU", "MD-GA", "UA-51"]
+        assert _codes("From Freedonsk, Ostrovetsk and Odesa") == ["FD-CY", "FD-01", "UA-51"]

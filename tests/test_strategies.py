@@ -91,9 +91,10 @@ class TestDocuments:
     def test_derived_fields_are_consistent(self, document: Document) -> None:
         """Mentions point into the body; codes are real; phases agree with the document."""
         _mentions_point_into_the_body(document)
-        codes = {region.code for region in document.regions}
+        codes = {region.code for region in document.regions if region.code is not None}
         keys = {donor.key for donor in document.donors}
         assert all(gazetteer.is_region_code(code) for code in codes)
+        assert all(gazetteer.is_place_country(region.country) for region in document.regions)
         assert all(
             d.country is None or gazetteer.is_country_code(d.country) for d in document.donors
         )
@@ -187,12 +188,24 @@ class TestParts:
 
     @given(ost.regions())
     def test_regions(self, region: model.Region) -> None:
-        """Region codes and names come from the gazetteer."""
-        assert gazetteer.region(region.code).name == region.name
+        """Region codes, countries and names come from the gazetteer."""
+        if region.code is None:
+            assert (region.country, region.name) in {
+                (place.country, place.name) for place in gazetteer.places()
+            }
+        else:
+            entry = gazetteer.region(region.code)
+            assert (entry.country, entry.name) == (region.country, region.name)
+
+    @given(ost.regions(country="XK"))
+    def test_places_without_codes(self, region: model.Region) -> None:
+        """Kosovo's places have no code, only their country and name."""
+        assert region.code is None
+        assert region.country == "XK"
 
     def test_regions_of_an_unknown_country(self) -> None:
-        """A country with no regions in the gazetteer is refused."""
-        with pytest.raises(InvalidArgument, match="no regions of country 'XX'"):
+        """A country with no places in the gazetteer is refused."""
+        with pytest.raises(InvalidArgument, match="no places of country 'XX'"):
             ost.regions(country="XX")
 
     @given(ost.donors(states=False))
@@ -211,7 +224,7 @@ class TestParts:
         self, heading: Heading, item: ListItem, paragraph: Paragraph
     ) -> None:
         """A heading, a list item and a paragraph, rendered, parse back as themselves."""
-        doc = Document(title="A title #0", body=(heading, item, paragraph))
+        doc = Document(title="A title above the blocks #0", body=(heading, item, paragraph))
         assert osce_thb.parse(osce_thb.render(doc, "bare")).body == doc.body
 
 

@@ -1,13 +1,19 @@
 """osce_thb: OSCE press releases and stories on combating trafficking, as typed data.
 
 Parse the raw text of a page into a [`Document`][osce_thb.Document], walk its
-typed model, and write it to JSON and back without loss::
+typed model, and write it to JSON and back without loss. Parsing is two steps,
+each public: `read` takes the page apart (title, metadata, dateline, body) and
+`extract` fills in what the body says (regions, donors, quotes, phases...);
+``parse(text) == extract(read(text))``::
 
     import osce_thb
 
     doc = osce_thb.parse_file("page.txt")
     print(doc.title, doc.published, [r.code for r in doc.regions])
     assert osce_thb.from_json(osce_thb.to_json(doc)) == doc
+
+Flat tables (CSV, pandas), JSON-LD and the rollout chart are in
+``osce_thb.export``; the chart is ``osce_thb.rollout_svg`` too.
 
 Importing the package is cheap: cattrs, the gazetteer and hypothesis load only
 when first needed.
@@ -16,14 +22,17 @@ when first needed.
 from __future__ import annotations
 
 from osce_thb import export
+from osce_thb._extract import extract
 from osce_thb._inputs import MAX_PAGE_BYTES, page_paths, parse_files
 from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
 from osce_thb._json_reader import JsonRecord, load_documents
-from osce_thb._parser import parse, parse_bytes, parse_file
+from osce_thb._parser import read
+from osce_thb._pipeline import parse, parse_bytes, parse_file
 from osce_thb._render import render
 from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
 from osce_thb._version import __version__
 from osce_thb.errors import JsonError, ModelError, ParseError
+from osce_thb.export import rollout_svg
 from osce_thb.model import (
     Abbreviation,
     Block,
@@ -83,6 +92,7 @@ __all__ = [
     "__version__",
     "dump_jsonl",
     "export",
+    "extract",
     "from_dict",
     "from_json",
     "json_schema",
@@ -93,8 +103,10 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_files",
+    "read",
     "render",
     "rollout",
+    "rollout_svg",
     "to_dict",
     "to_json",
 ]

@@ -8,6 +8,7 @@ values only, imported when first needed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 MONTH_NAMES = (
@@ -23,7 +24,10 @@ MONTHS = {
 } | {"sept": 9}
 """Month number by lower-case name or abbreviation ("december", "dec", "sept")."""
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+MONTH_WORDS = r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+"""A month's name or abbreviation with an optional full stop ("Dec."), in any case:
+"2 MARCH 2015" is how some copies print a dateline's month."""
+_MONTH = MONTH_WORDS
 
 # A date written in words, day first or month first; used inside larger patterns.
 DATE_WORDS = (
@@ -48,6 +52,17 @@ def _make(year: str, month: str, day: str) -> dt.date | None:
     try:
         return dt.date(int(year), number, int(day))
     except ValueError:  # 31 February and the like: not a date, so no date
+        return None
+
+
+def month_day(month: str, day: int, year: int) -> dt.date | None:
+    """The date of `month` ("Dec.", "December") `day`, `year`, if it exists."""
+    number = MONTHS.get(month.rstrip(".").casefold())
+    if number is None:
+        return None
+    try:
+        return dt.date(year, number, day)
+    except ValueError:
         return None
 
 
@@ -80,3 +95,75 @@ def parse_loose_date(text: str) -> dt.date | None:
             return None
         results.add(parsed.date())
     return results.pop() if len(results) == 1 else None
+
+
+# --------------------------------------------------------------------------- date lines
+
+WEEKDAY_WORDS = (
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
+"""A weekday's name or abbreviation, in any case ("Saturday", "Sat.")."""
+_WEEKDAY = WEEKDAY_WORDS
+_ANY_DATE = rf"(?:{DATE_WORDS}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s?(?i:[ap]\.?m\.?))?"
+_CLOCK = rf"{_TIME}(?:\s?[-–—]\s?{_TIME})?"  # "2:02 PM", "09:00 - 18:00"
+_ZONE = r"\((?i:utc|gmt)\s?(?:[+\-−]\s?\d{1,2}(?::\d{2})?)?\)"  # "(UTC +04:00)"
+_ALL_DAY = r"(?:\((?i:all[ -]day)\)|(?i:all[ -]day))"
+_WHEN = rf"(?:{_WEEKDAY},?\s)?{_ANY_DATE}"
+
+
+def _stamp(clock: str) -> str:
+    """A date, then `clock` (a time of day, or nothing), a time zone, "all day", another day."""
+    return rf"""
+        (?:{_WEEKDAY},?\s)?(?P<date>{_ANY_DATE})
+        {clock}
+        (?:\s?{_ZONE})?
+        (?:\s?{_ALL_DAY})?
+        (?:\s?[-–—]\s?{_WHEN}(?:,?\s{_CLOCK})?(?:\s?{_ALL_DAY})?)?   # to another day: a span
+    """
+
+
+_STAMP = _stamp(rf"(?:,?\s{_CLOCK})?")
+_TIMED_STAMP = _stamp(rf",?\s{_CLOCK}")
+_DATE_LINE = rf"""
+    (?:[•·▪●◦‣*]\s*)?                                  # a bullet
+    (?:{_TIME}\s?\|\s?                                 # 13:31 | 22.09.2014
+      | (?i:(?:last\s)?(?:publi\w*(?:\sdate)?|posted|updated|modified)|date)  # Published on: ...
+        (?:\s(?i:by)\s[^\W\d_][\w.'’-]*(?:\s[^\W\d_][\w.'’-]*){{0,3}})?  # Posted by Jane Doe on
+        (?:\s(?i:on))?:?\s
+    )?
+    {_STAMP}
+"""
+# A section's label before a stamp with a time of day: "Politics Materials 12 March 2018 10:15".
+_LABELLED_STAMP = rf"(?:[A-Z][\w&'’-]*\s){{1,3}}{_TIMED_STAMP}"
+
+
+@functools.cache
+def _date_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The date line patterns, compiled on first use: compiling them costs milliseconds."""
+    return re.compile(_DATE_LINE, re.VERBOSE), re.compile(_LABELLED_STAMP, re.VERBOSE)
+
+
+_DATE_LINE_MAX_CHARS = 120
+
+
+def parse_date_line(text: str) -> dt.date | None:
+    """The date of a line that is nothing but a date or a time stamp, else None.
+
+    Copies print the date above or below the headline in many shapes: "03 July
+    2004", "• Saturday, 05 October 2024", "Tuesday, June 19, 2007 2:02 PM",
+    "13:31 | 22.09.2014", "29 November 2011, 09:00 - 18:00", "2 December 2011
+    (All day)", "May 4, 2021 – May 6, 2021 all-day", "Published on: 4 May 2021",
+    "Politics Materials 12 March 2018 10:15 (UTC +04:00)" (a section's label is
+    allowed before a stamp with a time of day, never before a bare date, so
+    that "Hotline opens 12 May 2015" stays a line of text). An event's span
+    gives its first day.
+    """
+    text = text.strip()
+    if len(text) > _DATE_LINE_MAX_CHARS:
+        return None
+    plain, labelled = _date_line_patterns()
+    match = plain.fullmatch(text) or labelled.fullmatch(text)
+    if match is None:
+        return None
+    return parse_date(match["date"])

@@ -41,12 +41,15 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from osce_thb import gazetteer
+from osce_thb import _sentences, gazetteer
+from osce_thb._body import WINDOW, group_mentions
 from osce_thb._text import alternation
-from osce_thb.model import Donor, Mention
+from osce_thb.model import Donor
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from osce_thb._body import Body
 
 __all__ = ["DonorMatch", "find_donors", "match_donors"]
 
@@ -75,62 +78,6 @@ class DonorMatch(NamedTuple):
 
 # --------------------------------------------------------------------------- tables
 
-_ORGANISATIONS: Final[Mapping[str, tuple[str, str | None]]] = {
-    # name as written: (the donor's name, its state)
-    "European Union": ("European Union", None),
-    "EU": ("European Union", None),
-    "European Commission": ("European Commission", None),
-    "United Nations": ("United Nations", None),
-    "UN": ("United Nations", None),
-    "United Nations Development Programme": ("UNDP", None),
-    "UN Development Programme": ("UNDP", None),
-    "UNDP": ("UNDP", None),
-    "United Nations Children's Fund": ("UNICEF", None),
-    "UNICEF": ("UNICEF", None),
-    "International Organization for Migration": ("IOM", None),
-    "International Organisation for Migration": ("IOM", None),
-    "IOM": ("IOM", None),
-    "United Nations High Commissioner for Refugees": ("UNHCR", None),
-    "UN Refugee Agency": ("UNHCR", None),
-    "UNHCR": ("UNHCR", None),
-    "United Nations Office on Drugs and Crime": ("UNODC", None),
-    "UNODC": ("UNODC", None),
-    "United Nations Population Fund": ("UNFPA", None),
-    "UNFPA": ("UNFPA", None),
-    "UN Women": ("UN Women", None),
-    "International Labour Organization": ("ILO", None),
-    "International Labour Organisation": ("ILO", None),
-    "International Labor Organization": ("ILO", None),
-    "ILO": ("ILO", None),
-    "UNOPS": ("UNOPS", None),
-    "World Bank": ("World Bank", None),
-    "Council of Europe": ("Council of Europe", None),
-    "Nordic Council of Ministers": ("Nordic Council of Ministers", None),
-    "USAID": ("United States", "US"),
-    "State Department": ("United States", "US"),
-    "Department of State": ("United States", "US"),
-    "Office to Monitor and Combat Trafficking in Persons": ("United States", "US"),
-    "Sida": ("Sweden", "SE"),
-    "SIDA": ("Sweden", "SE"),
-    "Danida": ("Denmark", "DK"),
-    "DANIDA": ("Denmark", "DK"),
-    "Norad": ("Norway", "NO"),
-    "NORAD": ("Norway", "NO"),
-    "GIZ": ("Germany", "DE"),
-    "SDC": ("Switzerland", "CH"),
-    "ADA": ("Austria", "AT"),
-    "DFID": ("United Kingdom", "GB"),
-    "Department for International Development": ("United Kingdom", "GB"),
-    "FCDO": ("United Kingdom", "GB"),
-    "Foreign, Commonwealth and Development Office": ("United Kingdom", "GB"),
-    "Foreign, Commonwealth & Development Office": ("United Kingdom", "GB"),
-    "Foreign and Commonwealth Office": ("United Kingdom", "GB"),
-    "Global Affairs Canada": ("Canada", "CA"),
-    "CIDA": ("Canada", "CA"),
-    "JICA": ("Japan", "JP"),
-    "KOICA": ("Republic of Korea", "KR"),
-}
-"""Organisations known by name or acronym, with the states that own them."""
 
 _OSCE = re.compile(
     r"""\bOSCE\b
@@ -267,12 +214,6 @@ _TOKEN = re.compile(
 character test, which `re` makes before it enters the branch, and a word runs to its
 end, then steps back over a final "&" or "-" (no optional group to enter)."""
 
-_WINDOW = 300
-"""How far after (or before) a cue the list of donors is read, at most."""
-
-_SENTENCE_END = frozenset({".", ";", "!", "?"})
-"""Tokens that end the sentence, and so any list of names."""
-
 _ARTICLES = frozenset({"the", "The", "both", "its", "their", "a"})
 _CONNECTORS = frozenset({"of", "for", "and", "on", "in", "to", "de", "&", "für"})
 _LOWER_HEADS = frozenset({"government", "governments", "people", "embassy", "authorities"})
@@ -354,9 +295,10 @@ def _sentence_tokens(text: str, start: int) -> list[_Token]:
     """
     found: list[_Token] = []
     depth = 0
-    for match in _TOKEN.finditer(text, start, start + _WINDOW):
+    end = _sentences.first_end(text, start, start + WINDOW)
+    for match in _TOKEN.finditer(text, start, start + WINDOW if end is None else end):
         token = match.group()
-        if token in _SENTENCE_END:
+        if token == ";":  # a clause ends, and with it any list of names
             break
         depth += (token == "(") - (token == ")")
         found.append(_new_token((token, match.start(), match.end())))
@@ -373,8 +315,11 @@ def _lexicon() -> tuple[Mapping[tuple[str, ...], _Entry], Mapping[str, tuple[int
     names it starts: `_lookup` builds only the keys that can be there.
     """
     found: dict[tuple[str, ...], _Entry] = {}
-    for org, (name, country) in _ORGANISATIONS.items():
-        found[tuple(t.text for t in _tokens(org))] = _Entry("org", name, country)
+    for organisation in gazetteer.organisations():
+        for written in organisation.names:
+            found[tuple(t.text for t in _tokens(written))] = _Entry(
+                "org", organisation.name, organisation.country
+            )
     for entry in gazetteer.countries().values():
         for adjective in entry.adjectives:
             found[tuple(t.text for t in _tokens(adjective))] = _Entry(
@@ -693,7 +638,9 @@ def match_donors(text: str) -> list[DonorMatch]:
 
 def _subjects(text: str, cue: int) -> list[_Entity]:
     """The list of entities that ends right before a funding verb at `cue`."""
-    sentence = max(text.rfind(". ", 0, cue) + 1, text.rfind(";", 0, cue) + 1, cue - _WINDOW, 0)
+    sentence = max(
+        _sentences.last_start(text, max(0, cue - WINDOW), cue), text.rfind(";", 0, cue) + 1
+    )
     tokens = _tokens(text, sentence, cue)
     for index, token in enumerate(tokens):
         if not (_is_cap(token.text) or token.text in _ARTICLES):
@@ -721,28 +668,31 @@ def _compound(text: str, hyphen: int) -> _Entity | None:
     return None
 
 
-def find_donors(blocks: Sequence[str]) -> tuple[Donor, ...]:
-    """The donors the body's block texts name, in order of first mention.
+def find_donors(body: Body) -> tuple[Donor, ...]:
+    """The donors the body names as funders, in order of first mention.
 
     Args:
-        blocks: The texts of the body blocks; a text's index is its block's index.
+        body: The document's body.
 
     Returns:
         One `Donor` per key (the country code for a state, else the name), with a
         `Mention` for every place the text names it as a funder.
     """
-    return donors_from([match_donors(text) for text in blocks])
+    return donors_from([match_donors(text) for text in body.texts])
 
 
 def donors_from(matches: Sequence[Sequence[DonorMatch]]) -> tuple[Donor, ...]:
     """`Donor`s from the matches of each block (`matches[i]` for block i)."""
-    donors: dict[str, tuple[str, str | None, list[Mention]]] = {}
-    for index, found in enumerate(matches):
+    who: dict[str, tuple[str, str | None]] = {}
+    for found in matches:
         for match in found:
-            key = match.country or match.name
-            entry = donors.setdefault(key, (match.name, match.country, []))
-            entry[2].append(Mention(text=match.surface, block=index, start=match.start))
+            who.setdefault(match.country or match.name, (match.name, match.country))
+    mentions = group_mentions(
+        (match.country or match.name, index, match.start, match.surface)
+        for index, found in enumerate(matches)
+        for match in found
+    )
     return tuple(
-        Donor(name=name, country=country, mentions=tuple(mentions))
-        for name, country, mentions in donors.values()
+        Donor(name=who[key][0], country=who[key][1], mentions=tuple(found))
+        for key, found in mentions.items()
     )

@@ -35,24 +35,32 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from osce_thb.model import Paragraph, PhaseStatus
+from osce_thb.model import Paragraph, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from osce_thb._rollout import RegionTimeline, RolloutClaim
-    from osce_thb.model import Document
+    from osce_thb.model import Document, Region
 
 __all__ = [
     "TABLES",
     "Column",
+    "cell",
     "columns",
+    "country_of",
+    "document_country",
     "header_row",
     "hxl_row",
+    "is_whole_country",
     "rollout_dict",
+    "rollout_order",
     "rollout_rows",
     "rollout_table",
+    "rollout_timelines",
+    "row_name",
     "table_rows",
+    "table_values",
     "to_jsonld",
 ]
 
@@ -69,34 +77,38 @@ class Column(NamedTuple):
         name: The header, a lower-case identifier that spreadsheets and code both like.
         hxl: Its HXL hashtag with attributes, or ``""`` where no hashtag says
             anything useful (HXL tools ignore untagged columns).
+        type: What its cells hold: ``"text"``, ``"integer"``, ``"date"`` (ISO
+            8601), ``"boolean"`` (``true`` or ``false``) or ``"list"`` (items
+            joined with ``"; "``). A data frame gives each column its type.
     """
 
     name: str
     hxl: str
+    type: str = "text"
 
 
-_KEY_COLUMNS: Final = (Column("document", "#meta+id"), Column("path", "#meta+source"))
+_KEY_COLUMNS: Final = (Column("document", "#meta+id", "integer"), Column("path", "#meta+source"))
 
 _COLUMNS: Final[dict[str, tuple[Column, ...]]] = {
     "documents": (
         *_KEY_COLUMNS,
         Column("kind", "#meta+kind"),
         Column("title", "#description+title"),
-        Column("published", "#date+reported"),
+        Column("published", "#date+reported", "date"),
         Column("source", "#org+prog+name"),
-        Column("source_closed", "#status+closed"),
+        Column("source_closed", "#status+closed", "boolean"),
         Column("dateline", "#description+dateline"),
         Column("dateline_place", "#loc+name"),
         Column("dateline_country", "#country+name"),
-        Column("dateline_date", "#date+occurred"),
-        Column("fields_of_work", "#sector+name+list"),
-        Column("regions", "#adm1+code+list"),
-        Column("donors", "#org+funder+code+list"),
-        Column("phases", "#indicator+phases+num"),
-        Column("quotes", "#indicator+quotes+num"),
-        Column("figures", "#indicator+figures+num"),
-        Column("blocks", "#indicator+blocks+num"),
-        Column("unparsed", "#indicator+unparsed+num"),
+        Column("dateline_date", "#date+occurred", "date"),
+        Column("fields_of_work", "#sector+name+list", "list"),
+        Column("regions", "#adm1+code+list", "list"),
+        Column("donors", "#org+funder+code+list", "list"),
+        Column("phases", "#indicator+phases+num", "integer"),
+        Column("quotes", "#indicator+quotes+num", "integer"),
+        Column("figures", "#indicator+figures+num", "integer"),
+        Column("blocks", "#indicator+blocks+num", "integer"),
+        Column("unparsed", "#indicator+unparsed+num", "integer"),
     ),
     "regions": (
         *_KEY_COLUMNS,
@@ -104,8 +116,8 @@ _COLUMNS: Final[dict[str, tuple[Column, ...]]] = {
         Column("name", "#adm1+name"),
         Column("country", "#country+code"),
         Column("mention", "#loc+name"),
-        Column("block", ""),
-        Column("start", ""),
+        Column("block", "", "integer"),
+        Column("start", "", "integer"),
     ),
     "donors": (
         *_KEY_COLUMNS,
@@ -113,19 +125,19 @@ _COLUMNS: Final[dict[str, tuple[Column, ...]]] = {
         Column("name", "#org+funder+name"),
         Column("country", "#country+code"),
         Column("country_name", "#country+name"),
-        Column("mentions", "#indicator+mentions+num"),
+        Column("mentions", "#indicator+mentions+num", "integer"),
     ),
     "phases": (
         *_KEY_COLUMNS,
-        Column("phase", "#activity+id"),
+        Column("phase", "#activity+id", "integer"),
         Column("stage", "#status+stage"),
         Column("status", "#status+progress"),
-        Column("start", "#date+start"),
-        Column("end", "#date+end"),
+        Column("start", "#date+start", "integer"),
+        Column("end", "#date+end", "integer"),
         Column("region", "#adm1+code"),
         Column("region_name", "#adm1+name"),
         Column("country", "#country+code"),
-        Column("donors", "#org+funder+code+list"),
+        Column("donors", "#org+funder+code+list", "list"),
         Column("sentence", "#description+text"),
     ),
 }
@@ -158,12 +170,20 @@ def table_rows(table: str, document: Document, *, index: int, path: str) -> Iter
         index: Its position in the input (the ``document`` column).
         path: Where it was read from (the ``path`` column).
     """
-    key = (str(index), path)
+    for row in table_values(table, document, index=index, path=path):
+        yield tuple(cell(value) for value in row)
+
+
+def table_values(
+    table: str, document: Document, *, index: int, path: str
+) -> Iterator[tuple[object, ...]]:
+    """The rows of `table_rows` before they become text: ints, dates, enums, tuples, ``None``."""
+    key = (index, path)
     for row in _ROWS[table](document):
-        yield key + tuple(_cell(value) for value in row)
+        yield key + row
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     """A value as a CSV cell: empty for unknown, ISO dates, lower-case booleans, joined lists."""
     if value is None:
         return ""
@@ -174,7 +194,7 @@ def _cell(value: object) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, tuple):
-        return _LIST_SEPARATOR.join(_cell(item) for item in value)
+        return _LIST_SEPARATOR.join(cell(item) for item in value)
     return str(value)
 
 
@@ -192,7 +212,7 @@ def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
         dateline.country if dateline else None,
         dateline.date if dateline else None,
         document.fields_of_work,
-        tuple(region.code for region in document.regions),
+        tuple(region.code for region in document.regions if region.code is not None),
         tuple(donor.key for donor in document.donors),
         len(document.nrm_phases),
         len(document.quotes),
@@ -204,7 +224,7 @@ def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
 
 def _region_rows(document: Document) -> Iterator[tuple[object, ...]]:
     for region in document.regions:
-        country = _region_country(region.code)
+        country = region.country
         if not region.mentions:
             yield (region.code, region.name, country, None, None, None)
         for mention in region.mentions:
@@ -228,11 +248,11 @@ def _phase_rows(document: Document) -> Iterator[tuple[object, ...]]:
         sentence = " ".join(mention.text for mention in phase.mentions) or None
         head = (number, phase.stage, phase.status, phase.start, phase.end)
         tail = (phase.donors, sentence)
-        if not phase.regions:
-            yield (*head, None, None, None, *tail)
+        if not phase.regions:  # nationwide: the country is the document's, if it can be told
+            yield (*head, None, None, document_country(document), *tail)
         for code in phase.regions:
             name = names.get(code) or _region_name(code)
-            yield (*head, code, name, _region_country(code), *tail)
+            yield (*head, code, name, country_of(code), *tail)
 
 
 _ROWS: Final[dict[str, Callable[[Document], Iterator[tuple[object, ...]]]]] = {
@@ -243,23 +263,54 @@ _ROWS: Final[dict[str, Callable[[Document], Iterator[tuple[object, ...]]]]] = {
 }
 
 
-def _region_name(code: str) -> str:
-    from osce_thb.gazetteer import region
+def _region_name(code: str) -> str | None:
+    from osce_thb.gazetteer import regions
 
-    return region(code).name
+    entry = regions().get(code)
+    return entry.name if entry else None
 
 
-def _region_country(code: str) -> str:
-    from osce_thb.gazetteer import region
+def country_of(code: str) -> str:
+    """The ISO 3166-1 code of the country of an ISO 3166-2 code: its prefix ("UA-14" → "UA").
 
-    return region(code).country
+    A country code stays itself, so that the rows of a country's nationwide
+    phases (`nationwide`) group with those of its regions.
+    """
+    return code.partition("-")[0]
 
 
 def _country_name(code: str | None) -> str | None:
-    from osce_thb.gazetteer import countries
+    from osce_thb.gazetteer import countries, coverage
 
-    entry = countries().get(code) if code else None
-    return entry.name if entry else None
+    if not code:
+        return None
+    entry = countries().get(code)
+    if entry is not None:
+        return entry.name
+    covered = coverage().get(code)  # Kosovo is no state of the list, but has places
+    return covered.name if covered else None
+
+
+def document_country(document: Document) -> str | None:
+    """The country a document's nationwide phases are about, if it can be told.
+
+    A nationwide phase names no region. Its country is that of the regions the
+    document's phases name, when they all lie in one country; else that of
+    all the regions the document names, on the same condition; else the
+    country its dateline names ("DONETSK, Ukraine, ..."); else unknown.
+    """
+    from osce_thb.gazetteer import country_by_name
+
+    phases = {country_of(code) for phase in document.nrm_phases for code in phase.regions}
+    named = {region.country for region in document.regions}
+    for found in (phases, named):
+        if len(found) == 1:
+            return found.pop()
+    if document.dateline is not None and document.dateline.country is not None:
+        entry = country_by_name(document.dateline.country)
+        if entry is not None:
+            return entry.code
+    return None
 
 
 def _dateline_text(document: Document) -> str | None:
@@ -271,6 +322,8 @@ def _dateline_text(document: Document) -> str | None:
 
 # --------------------------------------------------------------------------- rollout
 
+_STAGE_ORDER: Final = {PhaseStage.PILOT: 0, PhaseStage.EXPANSION: 1, PhaseStage.NATIONAL: 2}
+_NEVER: Final = 10_000  # sorts what has no year after what has one
 
 _ROLLOUT_HEADER: Final = (
     "code",
@@ -289,6 +342,98 @@ _ROLLOUT_HEADER: Final = (
 _SOURCES_SHOWN: Final = 20  # paths in a cell; a spreadsheet cell is no place for thousands
 
 
+def is_whole_country(timeline: RegionTimeline) -> bool:
+    """Whether `timeline` is a country's nationwide row (its code is a country's, or unknown)."""
+    return "-" not in timeline.code
+
+
+def rollout_timelines(documents: Iterable[Document]) -> list[RegionTimeline]:
+    """The rollout of `documents`, with a row per country for its nationwide phases.
+
+    [`rollout`][osce_thb.rollout] gives a timeline per region, and a phase that
+    names no region ("rolled out nationwide in 2016") has no region to go to.
+    Here each country with nationwide phases also gets a timeline of its own,
+    whose ``code`` is the country's ISO 3166-1 code (``""`` when no document
+    tells which country) and whose ``name`` is the country's name; a national
+    phase that names regions counts for their country as well. The documents
+    are read once; the rows come in `rollout_order`.
+    """
+    from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
+
+    national: dict[str, list[RolloutClaim]] = {}
+
+    def watched() -> Iterator[Document]:
+        for position, document in enumerate(documents):
+            for phase in document.nrm_phases:
+                if phase.regions and phase.stage is not PhaseStage.NATIONAL:
+                    continue
+                claim = RolloutClaim(
+                    document=position,
+                    title=document.title,
+                    published=document.published,
+                    stage=phase.stage,
+                    status=phase.status,
+                    start=phase.start,
+                    end=phase.end,
+                    donors=phase.donors,
+                )
+                countries = dict.fromkeys(country_of(code) for code in phase.regions) or {
+                    document_country(document) or "": None
+                }
+                for country in countries:
+                    national.setdefault(country, []).append(claim)
+            yield document
+
+    timelines = list(rollout(watched()))
+    for code, claims in national.items():
+        ordered = sorted(
+            claims,
+            key=lambda c: (_NEVER if c.year is None else c.year, _STAGE_ORDER[c.stage], c.document),
+        )
+        name = _country_name(code) or code
+        timelines.append(RegionTimeline(code=code, name=name, claims=tuple(ordered)))
+    return rollout_order(timelines)
+
+
+def _row_key(timeline: RegionTimeline) -> tuple[int, int, int, str]:
+    """Where a row goes among its country's: see `rollout_order`."""
+    if timeline.stage is not None:
+        reached = [c for c in timeline.claims if c.status is not PhaseStatus.PLANNED]
+        undated = any(claim.year is None for claim in reached)
+        year = -1 if undated or timeline.joined is None else timeline.joined
+        return (0, year, _STAGE_ORDER[timeline.stage], timeline.code)
+    planned = _planned(timeline)
+    plan_year = planned.year if planned is not None else None
+    stage = _STAGE_ORDER[planned.stage] if planned is not None else len(_STAGE_ORDER)
+    return (1, _NEVER if plan_year is None else plan_year, stage, timeline.code)
+
+
+def rollout_order(timelines: Iterable[RegionTimeline]) -> list[RegionTimeline]:
+    """The rows of a rollout in the order people read them.
+
+    Grouped by country (the prefix of the code), the country that joined first
+    first; in a country, its nationwide row first (see `rollout_timelines`),
+    then the regions that joined, earliest first, and within a year by stage
+    (pilots first); then the regions only planned so far, by planned year. Ties
+    go by code. A region with a claim that gives no year comes before those
+    that joined in a known year: most such claims are pilots, and a pilot comes
+    before the expansions that follow it (the chart shows them in a "no year"
+    column before the first year, so that its rows read as a staircase).
+    """
+    groups: dict[str, list[RegionTimeline]] = {}
+    for timeline in timelines:
+        groups.setdefault(country_of(timeline.code), []).append(timeline)
+    ordered = sorted(
+        groups.items(),
+        key=lambda item: (item[0] == "", min(_row_key(t) for t in item[1]), item[0]),
+    )
+    return [
+        timeline
+        for _, rows in ordered
+        for timeline in sorted(rows, key=lambda t: (not is_whole_country(t), _row_key(t)))
+    ]
+
+
 def _planned(timeline: RegionTimeline) -> RolloutClaim | None:
     """The earliest planned claim, for regions the corpus only expects to join."""
     planned = [claim for claim in timeline.claims if claim.status is PhaseStatus.PLANNED]
@@ -296,10 +441,11 @@ def _planned(timeline: RegionTimeline) -> RolloutClaim | None:
 
 
 def rollout_rows(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> Iterator[Row]:
-    """The rollout as CSV rows, the header first: one row per region.
+    """The rollout as CSV rows, the header first: one row per region (and country).
 
     Args:
-        timelines: What [`rollout`][osce_thb.rollout] returned.
+        timelines: What `rollout_timelines` (or [`rollout`][osce_thb.rollout])
+            returned.
         labels: Where each document was read from, by position, for the
             ``documents`` column.
 
@@ -307,24 +453,25 @@ def rollout_rows(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
     ``planned`` and ``planned_stage`` give the earliest plan, for regions that
     the corpus only expects to join. ``documents`` counts the documents that
     speak of the region; ``sources`` gives their paths (the first 20, then how
-    many more: the JSON form has them all).
+    many more: the JSON form has them all). A row whose code is a country's
+    (no hyphen) holds that country's nationwide phases.
     """
     yield _ROLLOUT_HEADER
-    for timeline in timelines:
+    for timeline in rollout_order(timelines):
         planned = _planned(timeline)
         yield (
             timeline.code,
             timeline.name,
-            _region_country(timeline.code),
-            _cell(timeline.joined),
-            _cell(timeline.stage),
-            _cell(planned.year if planned else None),
-            _cell(planned.stage if planned else None),
-            _cell(timeline.donors),
+            country_of(timeline.code),
+            cell(timeline.joined),
+            cell(timeline.stage),
+            cell(planned.year if planned else None),
+            cell(planned.stage if planned else None),
+            cell(timeline.donors),
             str(len(timeline.documents)),
             _sources(labels, timeline.documents),
             str(len(timeline.claims)),
-            _cell(timeline.disputed),
+            cell(timeline.disputed),
         )
 
 
@@ -340,10 +487,11 @@ def rollout_dict(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
 
     Claims refer to documents by position (``document``, with the document's
     title and date beside it); ``documents`` lists every document read, in input
-    order, with where it was read from.
+    order, with where it was read from. A region whose code is a country's (no
+    hyphen) holds that country's nationwide phases.
     """
     regions = []
-    for timeline in timelines:
+    for timeline in rollout_order(timelines):
         claims = [
             {
                 "document": claim.document,
@@ -361,7 +509,7 @@ def rollout_dict(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
             {
                 "code": timeline.code,
                 "name": timeline.name,
-                "country": _region_country(timeline.code),
+                "country": country_of(timeline.code) or None,
                 "joined": timeline.joined,
                 "stage": timeline.stage.value if timeline.stage else None,
                 "donors": list(timeline.donors),
@@ -378,25 +526,34 @@ def _json_date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def row_name(timeline: RegionTimeline) -> str:
+    """The name of a rollout row for people: the region's, or "Ukraine (whole country)"."""
+    if not is_whole_country(timeline):
+        return timeline.name
+    return f"{timeline.name} (whole country)" if timeline.code else "Whole country (not named)"
+
+
 def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
     """The rollout as a plain-text table for the terminal, with a one-line summary.
 
     Regions the corpus only expects to join show the planned year and stage,
-    marked "(planned)"; disputed regions are flagged in the last column.
+    marked "(planned)"; disputed regions are flagged in the last column; a
+    country's nationwide phases have a row of their own, "(whole country)".
     """
     header = ("CODE", "REGION", "JOINED", "STAGE", "DONORS", "DOCS", "DISPUTED")
     rows = [header]
-    for timeline in timelines:
-        joined, stage = _cell(timeline.joined), _cell(timeline.stage)
+    ordered = rollout_order(timelines)
+    for timeline in ordered:
+        joined, stage = cell(timeline.joined), cell(timeline.stage)
         planned = _planned(timeline)
         if timeline.joined is None and planned is not None:
-            joined = f"{_cell(planned.year) or '?'} (planned)"
+            joined = f"{cell(planned.year) or '?'} (planned)"
         if timeline.stage is None and planned is not None:
             stage = f"{planned.stage.value} (planned)"
         rows.append(
             (
-                timeline.code,
-                timeline.name,
+                timeline.code or "-",
+                row_name(timeline),
                 joined or "-",
                 stage or "-",
                 ", ".join(timeline.donors) or "-",
@@ -409,17 +566,22 @@ def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
-    disputed = sum(1 for timeline in timelines if timeline.disputed)
+    disputed = sum(1 for timeline in ordered if timeline.disputed)
+    countries = sum(1 for timeline in ordered if is_whole_country(timeline))
     lines.append("")
     lines.append(
-        f"{_count(len(timelines), 'region')} from {_count(documents, 'document')}"
+        _count(len(ordered) - countries, "region")
+        + (f" and {_count(countries, 'country')} as a whole" if countries else "")
+        + f" from {_count(documents, 'document')}"
         + (f", {disputed} disputed" if disputed else "")
     )
     return "\n".join(lines) + "\n"
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+    if number == 1:
+        return f"1 {noun}"
+    return f"{number:,} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -480,11 +642,11 @@ def to_jsonld(document: Document, *, body: bool = False) -> dict[str, Any]:
             "name": document.source.name,
             "parentOrganization": dict(_OSCE),
         }
-    about = [_cell(field) for field in document.fields_of_work]
+    about = [cell(field) for field in document.fields_of_work]
     if about:
         data["about"] = [{"@type": "Thing", "name": name} for name in about]
     if document.regions:
-        data["spatialCoverage"] = [_jsonld_region(region.code) for region in document.regions]
+        data["spatialCoverage"] = [_jsonld_region(region) for region in document.regions]
     if document.donors:
         data["funder"] = [_jsonld_funder(donor.name, donor.country) for donor in document.donors]
     mentions = _jsonld_mentions(document)
@@ -507,20 +669,16 @@ def _lead(document: Document) -> str | None:
     return text or None
 
 
-def _jsonld_region(code: str) -> dict[str, Any]:
-    from osce_thb.gazetteer import region
-
-    entry = region(code)
-    country: dict[str, Any] = {"@type": "Country", "identifier": entry.country}
-    name = _country_name(entry.country)
+def _jsonld_region(region: Region) -> dict[str, Any]:
+    country: dict[str, Any] = {"@type": "Country", "identifier": region.country}
+    name = _country_name(region.country)
     if name is not None:
         country["name"] = name
-    return {
-        "@type": "AdministrativeArea",
-        "name": entry.name,
-        "identifier": code,
-        "containedInPlace": country,
-    }
+    place: dict[str, Any] = {"@type": "AdministrativeArea", "name": region.name}
+    if region.code is not None:  # a place without a code is named, not identified
+        place["identifier"] = region.code
+    place["containedInPlace"] = country
+    return place
 
 
 def _jsonld_funder(name: str, country: str | None) -> dict[str, Any]:

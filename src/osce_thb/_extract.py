@@ -1,79 +1,72 @@
 """What the body says: abbreviations, quotes, figures, regions, donors, programmes, phases.
 
-Each extractor reads the texts of the body blocks (the index in the list is
-the block's index in `Document.body`) and returns model values that point back
-to the text with mentions. This module only runs them in order: later ones
-build on what earlier ones found (programmes on abbreviations, phases on the
-document's date).
+`extract` builds one `Body` view of a document and runs the extractors over
+it, in order: later ones take what earlier ones found (programmes the
+abbreviations, phases the regions and donors). It only orchestrates: each
+extractor is a function from the view, and those earlier findings, to a tuple
+of model values, and no extractor imports another.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from osce_thb import _abbreviations
+import attrs
+
+from osce_thb._acronyms import glossary
+from osce_thb._body import Body
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Sequence
+    from osce_thb.model import Document
 
-    from osce_thb.model import (
-        Abbreviation,
-        Dateline,
-        Donor,
-        Figure,
-        NrmPhase,
-        Programme,
-        Quote,
-        Region,
-    )
+__all__ = ["extract"]
 
 
-class Extracted(NamedTuple):
-    """Everything the extractors found in one body."""
+def extract(document: Document) -> Document:
+    """Fill in what the body of `document` says, from its body, date and dateline.
 
-    abbreviations: tuple[Abbreviation, ...]
-    quotes: tuple[Quote, ...]
-    figures: tuple[Figure, ...]
-    regions: tuple[Region, ...]
-    donors: tuple[Donor, ...]
-    programmes: tuple[Programme, ...]
-    nrm_phases: tuple[NrmPhase, ...]
+    Works on any document: one just read from a page (`osce_thb.read`), or one
+    read back from JSON, so that a stored corpus can be extracted again by a
+    newer version of the library without the raw text. The fields it derives
+    (`abbreviations`, `quotes`, `figures`, `regions`, `donors`, `programmes`
+    and `nrm_phases`) are replaced; the abbreviations that glossary tooltips
+    defined, which neither the body nor the title spells out, are kept, first.
+    Abbreviations are also read in the lines left unparsed and in the title.
 
+    ``parse(text) == extract(read(text))`` for every text.
 
-def extract(
-    texts: Sequence[str],
-    tooltips: Sequence[Abbreviation],
-    published: dt.date | None,
-    dateline: Dateline | None,
-) -> Extracted:
-    """Run every extractor over the body's block texts.
+    Args:
+        document: The document to extract from.
 
-    The dateline leads one of the first blocks; phases pass over it, since its
-    place and date say where and when the story was filed, not where and when a
-    mechanism was rolled out.
+    Returns:
+        A new document with the derived fields filled in.
     """
     # The extractors compile large patterns and read the gazetteer: load them on
-    # the first parse, not on `import osce_thb`.
-    from osce_thb import _donors, _figures, _phases, _programmes, _quotes, _regions
+    # the first extraction, not on `import osce_thb`.
+    from osce_thb import (
+        _abbreviations,
+        _donors,
+        _figures,
+        _phases,
+        _programmes,
+        _quotes,
+        _regions,
+    )
 
-    abbreviations = _abbreviations.merge(tooltips, _abbreviations.find_inline(texts))
-    region_matches = [_regions.match_regions(text) for text in texts]
-    donor_matches = [_donors.match_donors(text) for text in texts]
-    dateline_at = None
-    if dateline is not None:
-        dateline_at = next(
-            ((i, len(dateline.text)) for i, t in enumerate(texts) if t.startswith(dateline.text)),
-            None,
-        )
-    return Extracted(
+    body = Body.of(document)
+    title = [document.title] if document.title else []
+    tooltips = glossary(document.abbreviations, [*title, *body.texts])
+    elsewhere = [*(line.text for line in document.unparsed), *title]
+    abbreviations = _abbreviations.find_abbreviations(body, tooltips, elsewhere)
+    regions = _regions.find_regions(body)
+    donors = _donors.find_donors(body)
+    return attrs.evolve(
+        document,
         abbreviations=abbreviations,
-        quotes=_quotes.find_quotes(texts),
-        figures=_figures.find_figures(texts),
-        regions=_regions.regions_from(region_matches),
-        donors=_donors.donors_from(donor_matches),
-        programmes=_programmes.find_programmes(texts, abbreviations),
-        nrm_phases=_phases.find_phases(
-            texts, published, region_matches, donor_matches, dateline=dateline_at
-        ),
+        quotes=_quotes.find_quotes(body),
+        figures=_figures.find_figures(body),
+        regions=regions,
+        donors=donors,
+        programmes=_programmes.find_programmes(body, abbreviations),
+        nrm_phases=_phases.find_phases(body, regions, donors),
     )

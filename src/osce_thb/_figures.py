@@ -68,12 +68,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from osce_thb._body import BLOCK_SEPARATOR
 from osce_thb._dates import MONTH_NAMES
-from osce_thb._text import BLOCK_SEPARATOR, alternation, block_at, joined
+from osce_thb._text import alternation
 from osce_thb.model import Figure
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
+
+    from osce_thb._body import Body
 
 __all__ = ["find_figures"]
 
@@ -302,22 +305,22 @@ _PILCROW: Final = BLOCK_SEPARATOR.strip()
 # --------------------------------------------------------------------------- reading
 
 
-def find_figures(blocks: Sequence[str]) -> tuple[Figure, ...]:
+def find_figures(body: Body) -> tuple[Figure, ...]:
     """Find every counted quantity in the body, in document order.
 
     Args:
-        blocks: The texts of the body blocks; a figure's `block` is the index here.
+        body: The document's body; a figure's `block` is a block's index in it.
 
     Returns:
         The figures, block by block and left to right within a block.
     """
-    if not blocks:
+    if not body.texts:
         return ()
-    text, starts = joined(blocks)
+    text = body.scan
     scan = _plain_spaces(text)
     figures: list[Figure] = []
     for match in _SCAN.finditer(scan):
-        figure = _read_figure(text, scan, match, starts)
+        figure = _read_figure(text, scan, match, body)
         if figure is not None:
             figures.append(figure)
     return tuple(figures)
@@ -334,7 +337,7 @@ def _plain_spaces(text: str) -> str:
     return text
 
 
-def _read_figure(text: str, scan: str, match: re.Match[str], starts: list[int]) -> Figure | None:
+def _read_figure(text: str, scan: str, match: re.Match[str], body: Body) -> Figure | None:
     """The figure a scanned number stands for, or None when it counts nothing.
 
     `text` is the joined body, `scan` the same with plain spaces.
@@ -372,7 +375,7 @@ def _read_figure(text: str, scan: str, match: re.Match[str], starts: list[int]) 
         qualifier=left.qualifier,
         counted=counted,
         text=text[left.start : end],
-        block=block_at(starts, left.start)[0],
+        block=body.locate(left.start)[0],
     )
 
 

@@ -116,7 +116,7 @@ def parse_files(
 
 
 def _parse_path(path: str, max_size: int | None) -> Document | ParseError:
-    from osce_thb._parser import parse_bytes
+    from osce_thb._pipeline import parse_bytes
 
     try:
         data = read_bounded(path, max_size)

@@ -11,20 +11,20 @@ A full page, as scraped from osce.org, reads::
     footer    = [footer headings] {related item: kind, title, date, [source]}
 
 A bare copy has no menu and no metadata; it may carry site chrome before the
-title ("Newsroom", "13:31 | 22.09.2014") and may start at the dateline, with no
-title at all. Every line outside the menu ends up in the document: in a field,
+title ("Newsroom", "13:31 | 22.09.2014", a section's label, the site's name:
+`osce_thb._chrome` tells them by their shape) and may start at the dateline,
+with no title at all. Every line outside the menu ends up in the document: in a field,
 in a block, or, when not understood, in `Document.unparsed` with its number.
 Each ``_parse_x`` function reads one rule of this grammar.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from osce_thb import _abbreviations, _dateline, _dates
-from osce_thb._extract import extract
+from osce_thb import _acronyms, _chrome, _dateline, _dates
+from osce_thb._vocabulary import KIND_BY_LABEL
 from osce_thb.errors import ParseError
 from osce_thb.model import (
     Abbreviation,
@@ -44,7 +44,7 @@ from osce_thb.model import (
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["parse", "parse_bytes", "parse_file"]
+__all__ = ["decode", "read"]
 
 
 class _Line(NamedTuple):
@@ -52,54 +52,17 @@ class _Line(NamedTuple):
     text: str  # stripped
 
 
-_KIND_LABELS = {
-    "press release": DocumentKind.PRESS_RELEASE,
-    "press releases": DocumentKind.PRESS_RELEASE,
-    "story": DocumentKind.STORY,
-    "stories": DocumentKind.STORY,
-    "news item": DocumentKind.NEWS_ITEM,
-    "news items": DocumentKind.NEWS_ITEM,
-    "news": DocumentKind.NEWS_ITEM,
-    "event": DocumentKind.EVENT,
-    "events": DocumentKind.EVENT,
-    "feature": DocumentKind.FEATURE,
-    "features": DocumentKind.FEATURE,
-    "speech": DocumentKind.SPEECH,
-    "speeches": DocumentKind.SPEECH,
-    "statement": DocumentKind.STATEMENT,
-    "statements": DocumentKind.STATEMENT,
-    "interview": DocumentKind.INTERVIEW,
-    "op-ed": DocumentKind.OP_ED,
-    "publication": DocumentKind.PUBLICATION,
-}
-
 # "- Date: 13 December 2013", "- Source:", "- Fields of work:"; other keys are kept unparsed.
 _METADATA = re.compile(r"-\s*(?P<key>[A-Z][A-Za-z ]{1,30}):(?:\s+(?P<value>.*))?")
 _KNOWN_KEYS = ("date", "source", "fields of work")
 _CLOSED = re.compile(r"\s*\(closed\)\s*$", re.IGNORECASE)
 
-# Site chrome that real copies carry before the title.
-_PRELUDE_CHROME = re.compile(
-    r"""(?ix)
-    (?: newsroom | subscribe\ to\ our\ newsletter | share | print | home | back
-      | follow\ us | latest\ news | news\ and\ press\ releases )
-    """
-)
+# A time stamp that dateutil reads: "Published on Friday, 13 Dec. 2013" and the like.
 _TIMESTAMP = re.compile(
     r"(?:\d{1,2}:\d{2}\s*\|\s*(?P<a>[\d./-]{8,10}))"  # 13:31 | 22.09.2014
     r"|(?:date\s+(?P<b>\d{4}-\d{2}-\d{2}))"  # date 2024-10-07
     r"|(?:(?:published|posted|updated)(?:\s+on)?:?\s+(?P<c>.{6,40}))",
     re.IGNORECASE,
-)
-
-# Reposting notes, copyright lines and other chrome that is not the article's text.
-_REPOST = re.compile(
-    r"""(?ix)
-    (?: compiled\ from | published\ in | cited\ in | source | originally\ published
-      | reprinted\ from | copyright | photo(?:s|\ credit)? ) \s*:
-    | © | \(c\)\s+\d{4}
-    | this\ (?:article|text|story)\ (?:has\ been|was)\ (?:translated|reproduced|republished)
-    """
 )
 
 # The related-content footer: its headings, before the items.
@@ -115,6 +78,8 @@ _CLOSING = tuple('.,;:!?…"”’»)]')
 _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 14
 _DATELINE_SEARCH = 3  # the dateline leads one of the first paragraphs
+_STAMP_MAX_CHARS = 120  # the longest date or time stamp a site prints, and then some
+_LABEL_LOOKAHEAD = 8  # labels above a headline: a few lines of chrome at most
 
 
 # --------------------------------------------------------------------------- input
@@ -124,7 +89,10 @@ def _split_lines(text: str) -> list[str]:
     """Check the input and cut it into stripped lines (line N is at index N - 1)."""
     given: object = text  # checked at run time too: callers may be untyped
     if not isinstance(given, str):
-        msg = f"parse() takes a str, not {type(given).__name__}; use parse_file() for files"
+        msg = (
+            f"expected a str, not {type(given).__name__}:"
+            " use parse_bytes() for bytes and parse_file() for a file"
+        )
         raise TypeError(msg)
     text = text.removeprefix("\ufeff")
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -136,7 +104,43 @@ def _split_lines(text: str) -> list[str]:
     if not text.strip():
         msg = "empty text: there is nothing to parse"
         raise ParseError(msg, line=1, column=1)
+    if "<" in text:
+        _refuse_markup("\n".join(raw), raw)
     return [line.strip() for line in raw]
+
+
+# An element of HTML or XML markup: a tag of a known HTML element, a declaration,
+# a processing instruction or a comment.
+_MARKUP = re.compile(
+    r"""<(?:
+        /?(?:html|head|body|div|p|span|h[1-6]|br|hr|a|b|i|em|strong|article|section|header
+          |footer|nav|main|ul|ol|li|table|tr|td|th|script|style|meta|link|title|img|figure)
+          \b[^<>\n]{0,200}>
+      | ![Dd][Oo][Cc][Tt][Yy][Pp][Ee]\b | \?xml\b | !--
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MARKUP_TAGS = 3  # tags that make a text markup, unless it opens with one
+
+
+def _refuse_markup(text: str, raw: list[str]) -> None:
+    """Raise `ParseError` for HTML or XML: a text that opens with markup or holds several tags."""
+    tags = []
+    for match in _MARKUP.finditer(text):
+        tags.append(match)
+        opens = not text[: match.start()].strip()
+        if opens or len(tags) >= _MARKUP_TAGS:
+            first = tags[0]
+            number = text.count("\n", 0, first.start()) + 1
+            column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+            msg = (
+                f"this is markup (HTML or XML), not the text of a page: {first.group()[:40]!r};"
+                " extract the page's text first (a browser's copy, or an HTML-to-text tool),"
+                " then parse that"
+            )
+            raise ParseError(msg, line=number, column=column, snippet=raw[number - 1])
+        if len(tags) > _MARKUP_TAGS:
+            break
 
 
 # --------------------------------------------------------------------------- menu
@@ -201,6 +205,18 @@ class _Page:
         self.unparsed: list[UnparsedLine] = []
         self.tooltips: list[Abbreviation] = []
         self.extra_dates: list[dt.date] = []  # from chrome and standalone date lines
+        self._shapes: dict[int, _chrome.Shape | None] = {}  # header lines, by index
+
+    def shape(self, index: int) -> _chrome.Shape | None:
+        """The header shape of line `index` (see `_header_shape`), computed once."""
+        if index not in self._shapes:
+            self._shapes[index] = _header_shape(self.lines[index].text)
+        return self._shapes[index]
+
+    def replace(self, line: _Line) -> None:
+        """Put `line` in place of the current line (what is left of it)."""
+        self.lines[self.index] = line
+        self._shapes.pop(self.index, None)
 
     def keep(self, line: _Line) -> None:
         """Keep a line that was not understood."""
@@ -216,22 +232,28 @@ class _Page:
 
 
 def _parse_prelude(page: _Page) -> DocumentKind | None:
-    """Rule: prelude = { chrome line }: "Newsroom", "Stories", "13:31 | 22.09.2014", ...
+    """Rule: prelude = { chrome line | kind | label above the headline }.
 
-    Kind labels among them give the kind; dates give a publication date.
+    Chrome: "Newsroom", "Skip to main content", "...", a date or time stamp
+    ("13:31 | 22.09.2014", "• Saturday, 9 February 2013"), a machine date before
+    the first line (" date 2023-05-09 Title": the stamp is chrome, the rest of
+    the line is read on). A label ("Local", the site's name in capitals, an
+    office's name) is chrome when a headline follows it before the article
+    starts (see `_is_label_above_headline`). Kind labels give the kind; dates
+    give a publication date.
     """
     kind = None
     while (line := page.peek()) is not None:
-        label = _KIND_LABELS.get(line.text.casefold())
+        line = _split_machine_date(page, line)
+        label = KIND_BY_LABEL.get(line.text.casefold())
+        shape = page.shape(page.index) if label is None else None
         if label is not None:
             kind = label
-        elif _PRELUDE_CHROME.fullmatch(line.text):
+        elif shape is _chrome.Shape.CHROME:
+            if (date := _stamp_date(line.text)) is not None:
+                page.extra_dates.append(date)
             page.keep(line)
-        elif stamp := _TIMESTAMP.fullmatch(line.text):
-            date = _dates.parse_loose_date(stamp["a"] or stamp["b"] or stamp["c"])
-            if date is None:
-                break
-            page.extra_dates.append(date)
+        elif shape is not None and _is_label_above_headline(page, shape):
             page.keep(line)
         else:
             break
@@ -239,13 +261,105 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
     return kind
 
 
-def _is_title(text: str) -> bool:
-    """A title: not a metadata bullet or menu item, not a paragraph that opens with a dateline."""
-    return (
-        not _METADATA.fullmatch(text)
-        and not _is_menu_item(text)
-        and _dateline.match_dateline(text) is None
-    )
+def _split_machine_date(page: _Page, line: _Line) -> _Line:
+    """Keep a leading " date 2023-05-09 " stamp aside, and read the rest of its line on."""
+    split = _chrome.split_machine_date(line.text)
+    if split is None:
+        return line
+    page.keep(_Line(line.number, split.stamp))
+    page.extra_dates.append(split.date)
+    rest_line = _Line(line.number, split.rest)
+    page.replace(rest_line)
+    return rest_line
+
+
+def _stamp_date(text: str) -> dt.date | None:
+    """The date of a line that is only a date or time stamp, if it is one."""
+    if len(text) > _STAMP_MAX_CHARS:
+        return None  # a paragraph, at a glance
+    date = _dates.parse_date_line(text)
+    if date is None and (stamp := _TIMESTAMP.fullmatch(text)):
+        date = _dates.parse_loose_date(stamp["a"] or stamp["b"] or stamp["c"])
+    return date
+
+
+def _header_shape(text: str) -> _chrome.Shape | None:
+    """The shape of a header line, or None for one the article starts with.
+
+    Kind labels count as chrome here; metadata bullets, menu items, list items and
+    dateline paragraphs start the article, as `_chrome.Shape.TEXT` lines do.
+    """
+    if text.casefold() in KIND_BY_LABEL:
+        return _chrome.Shape.CHROME
+    if _METADATA.fullmatch(text) or _is_menu_item(text):
+        return None
+    shape = _chrome.shape(text)  # dates and time stamps first: "• Monday, 03 June 2024"
+    if shape is _chrome.Shape.CHROME or (
+        shape is not _chrome.Shape.TEXT and _stamp_date(text) is not None
+    ):
+        return _chrome.Shape.CHROME
+    if (
+        shape is _chrome.Shape.TEXT
+        or text[0] in _BULLET_CHARS
+        or _dateline.match_dateline(text) is not None
+    ):
+        return None
+    return shape
+
+
+def _is_label_above_headline(page: _Page, first: _chrome.Shape) -> bool:
+    """Whether the current line is a label above the headline, not the headline itself.
+
+    Rule, over the header lines below it, up to the article's start: a SHORT line
+    ("Local") is chrome when a HEADLINE follows; a LABEL (the site's name, an
+    office's name, a bar of links) also when a SHORT line follows. Any line is
+    chrome when a line below it is printed twice (copies repeat the headline),
+    unless it is repeated itself. A lone line before the article stays the
+    title, whatever its shape.
+    """
+    if first is _chrome.Shape.CHROME:
+        return False
+    wanted = set()
+    if first in (_chrome.Shape.LABEL, _chrome.Shape.SHORT):
+        wanted.add(_chrome.Shape.HEADLINE)
+    if first is _chrome.Shape.LABEL:
+        wanted.add(_chrome.Shape.SHORT)
+    own = _fold(page.lines[page.index].text)
+    below: set[str] = set()
+    seen = 0
+    for position in range(page.index + 1, len(page.lines)):
+        text = page.lines[position].text
+        if not text:
+            continue
+        seen += 1
+        shape = page.shape(position) if seen <= _LABEL_LOOKAHEAD else None
+        if shape is None:
+            return False
+        key = _fold(text)
+        if key == own:
+            return False  # the line is printed twice: it is the headline
+        if shape in wanted:
+            return True
+        if shape is not _chrome.Shape.CHROME:
+            if key in below:
+                return True
+            below.add(key)
+    return False
+
+
+def _is_title(text: str, *, above_metadata: bool = False) -> bool:
+    """A title: not a metadata bullet or menu item, not a paragraph.
+
+    A paragraph: one that opens with a dateline, prose (several sentences, or a
+    line longer than any headline), or a sentence that ends in a full stop, which
+    headlines do not. The line above the metadata bullets of a full page is the
+    title whatever it ends with.
+    """
+    if _METADATA.fullmatch(text) or _is_menu_item(text) or _dateline.match_dateline(text):
+        return False
+    if above_metadata:
+        return True
+    return not _chrome.is_prose(text) and not (text.endswith(".") and not text.endswith(".."))
 
 
 def _parse_title(page: _Page) -> str | None:
@@ -254,7 +368,18 @@ def _parse_title(page: _Page) -> str | None:
     A copy may repeat its headline two or three times; the repeats are dropped.
     """
     line = page.peek()
-    if line is None or not _is_title(line.text):
+    if line is None:
+        return None
+    following = next(
+        (
+            page.lines[at].text
+            for at in range(page.index + 1, len(page.lines))
+            if page.lines[at].text
+        ),
+        "",
+    )
+    above_metadata = _METADATA.fullmatch(following) is not None
+    if not _is_title(line.text, above_metadata=above_metadata):
         return None
     if page.index + 1 < len(page.lines) and (joined := _join_tooltip(page, page.index)):
         title = joined
@@ -326,11 +451,11 @@ def _parse_header(page: _Page) -> _Header:
 
 def _is_related_start(lines: list[_Line], index: int) -> bool:
     """A kind label, a title, then a date within the next two lines."""
-    if lines[index].text.casefold() not in _KIND_LABELS:
+    if lines[index].text.casefold() not in KIND_BY_LABEL:
         return False
     following = []
     for line in lines[index + 1 : index + 4]:  # the item's lines, as `_parse_footer` groups them
-        if not line.text or line.text.casefold() in _KIND_LABELS:
+        if not line.text or line.text.casefold() in KIND_BY_LABEL:
             break
         following.append(line.text)
     return len(following) >= 2 and any(_dates.parse_date(text) for text in following[1:3])
@@ -352,7 +477,7 @@ def _find_footer(lines: list[_Line], start: int) -> int:
                     break
                 head = probe
                 taken += 1
-                if text.casefold() in _KIND_LABELS:  # an undated item: its headings come before
+                if text.casefold() in KIND_BY_LABEL:  # an undated item: its headings come before
                     taken = 0
                 probe -= 1
             return head
@@ -369,11 +494,11 @@ def _parse_footer(page: _Page, end: int) -> tuple[RelatedItem, ...]:
         if not line.text:
             index += 1
             continue
-        kind = _KIND_LABELS.get(line.text.casefold())
+        kind = KIND_BY_LABEL.get(line.text.casefold())
         group: list[_Line] = []
         probe = index + 1
         while probe < end and lines[probe].text and len(group) < 3:
-            if lines[probe].text.casefold() in _KIND_LABELS:
+            if lines[probe].text.casefold() in KIND_BY_LABEL:
                 break
             group.append(lines[probe])
             probe += 1
@@ -416,6 +541,7 @@ def _headingish(text: str) -> bool:
         and not text.endswith(_CLOSING)
         and (text[0].isupper() or text[0].isdigit())
         and len(text.split()) <= _HEADING_MAX_WORDS
+        and not _chrome.is_prose(text)
     )
 
 
@@ -427,7 +553,7 @@ def _join_tooltip(page: _Page, index: int) -> str | None:
     half = len(last) // 2
     if not following or last[-half:] != last[-2 * half : -half] or half < 2:
         return None  # a quick look: the line does not end in a doubled term ("NGONGO")
-    tooltip = _abbreviations.restore_tooltip(line, following)
+    tooltip = _acronyms.restore_tooltip(line, following)
     if tooltip is None:
         return None
     page.tooltips.append(tooltip.abbreviation)
@@ -460,7 +586,7 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
         text = _join_tooltip(page, page.index) if page.index + 1 < end else None
         text = text or line.text
         page.index += 1
-        if _REPOST.match(text):
+        if _chrome.is_repost(text):
             page.keep(line)
             continue
         standalone = (
@@ -469,6 +595,10 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
         if standalone is not None:
             if standalone.dateline.date is not None:
                 page.extra_dates.append(standalone.dateline.date)
+            page.keep(line)
+            continue
+        if (date := _stamp_date(text)) is not None:  # "29 July 2019 09:09 (UTC+04:00)"
+            page.extra_dates.append(date)
             page.keep(line)
             continue
         key = text.casefold()
@@ -502,9 +632,22 @@ def _blocks(candidates: list[_Candidate]) -> list[Block]:
     return blocks
 
 
-def _find_dateline(blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
-    """The dateline leading one of the first paragraphs, splitting off a glued caption."""
+def _find_dateline(
+    blocks: list[Block], reference: dt.date | None = None
+) -> tuple[Dateline | None, list[Block]]:
+    """The dateline leading one of the first paragraphs, splitting off a glued caption.
+
+    A news agency's dateline on a line of its own ("Baku, Azerbaijan, Dec. 16",
+    read as a heading if a byline follows) counts too: it takes its year from
+    `reference`, the page's date, and the block becomes a paragraph.
+    """
     for position, block in enumerate(blocks[: _DATELINE_SEARCH + 1]):
+        if isinstance(block, ListItem):
+            continue
+        agency = _dateline.match_agency_line(block.text, reference)
+        if agency is not None:
+            rest = [Paragraph(text=block.text), *blocks[position + 1 :]]
+            return agency.dateline, [*blocks[:position], *rest]
         if not isinstance(block, Paragraph):
             continue
         found = _dateline.match_dateline(block.text)
@@ -514,20 +657,23 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline | None, list[Block]]:
         if glued is not None:
             offset, match = glued
             caption = Paragraph(text=block.text[:offset].strip())
-            rest = Paragraph(text=block.text[offset:])
-            return match.dateline, [*blocks[:position], caption, rest, *blocks[position + 1 :]]
+            rest = [Paragraph(text=block.text[offset:]), *blocks[position + 1 :]]
+            return match.dateline, [*blocks[:position], caption, *rest]
     return None, blocks
 
 
 # --------------------------------------------------------------------------- the page
 
 
-def parse(text: str) -> Document:
-    """Parse the raw text of an OSCE page into a `Document`.
+def read(text: str) -> Document:
+    """Read the raw text of an OSCE page into a `Document`, without extraction.
 
     Reads the full osce.org page (navigation menu, kind line, title, metadata
     bullets, body, related-content footer), bare copies (title, then the
-    dateline paragraph) and truncated texts, which parse as far as they go.
+    dateline paragraph) and truncated texts, which read as far as they go.
+    The fields that extraction derives from the body are left empty, but for
+    `Document.abbreviations`, which holds the definitions of glossary tooltips
+    (the text keeps only their short forms).
 
     Args:
         text: The page's text.
@@ -550,7 +696,8 @@ def parse(text: str) -> Document:
     related = _parse_footer(page, len(lines))
     if header.title is None and not body:
         _fail_empty(lines, page)
-    dateline, body = _find_dateline(body)
+    reference = header.published or (page.extra_dates[0] if page.extra_dates else None)
+    dateline, body = _find_dateline(body, reference)
     published = header.published
     if published is None and dateline is not None:
         published = dateline.date
@@ -559,8 +706,6 @@ def parse(text: str) -> Document:
     kind = header.kind
     if kind is None:
         kind = DocumentKind.PRESS_RELEASE if dateline is not None else DocumentKind.OTHER
-    texts = [block.text for block in body]
-    found = extract(texts, page.tooltips, published, dateline)
     return Document(
         kind=kind,
         title=header.title,
@@ -569,21 +714,22 @@ def parse(text: str) -> Document:
         fields_of_work=header.fields_of_work,
         dateline=dateline,
         body=tuple(body),
-        abbreviations=found.abbreviations,
-        quotes=found.quotes,
-        figures=found.figures,
-        regions=found.regions,
-        donors=found.donors,
-        programmes=found.programmes,
-        nrm_phases=found.nrm_phases,
+        abbreviations=_first_per_short_form(page.tooltips),
         related=related,
         unparsed=tuple(sorted(page.unparsed, key=lambda item: item.line)),
     )
 
 
+def _first_per_short_form(tooltips: list[Abbreviation]) -> tuple[Abbreviation, ...]:
+    seen: dict[str, Abbreviation] = {}
+    for item in tooltips:
+        seen.setdefault(item.short, item)
+    return tuple(seen.values())
+
+
 def _fail_empty(lines: list[_Line], page: _Page) -> None:
     last = next(line for line in reversed(lines) if line.text)
-    if last.text.casefold() in _KIND_LABELS:
+    if last.text.casefold() in KIND_BY_LABEL:
         msg = (
             f"no title found: the text ends after the kind line {last.text!r} (line {last.number})"
         )
@@ -594,19 +740,19 @@ def _fail_empty(lines: list[_Line], page: _Page) -> None:
     raise ParseError(msg, line=last.number, column=1, snippet=last.text)
 
 
-def parse_bytes(data: bytes, *, name: str | None = None) -> Document:
-    """Decode UTF-8 bytes (a BOM and CRLF line ends are fine) and parse them.
+def decode(data: bytes, *, name: str | None = None) -> str:
+    """Decode UTF-8 bytes (a BOM is dropped) into text.
 
     Args:
         data: The page's bytes.
         name: What to call the input in error messages (a path, "<stdin>").
 
     Raises:
-        ParseError: The bytes are not UTF-8 (the message gives the byte offset,
-            line and column), or the text cannot be parsed (see `parse`).
+        ParseError: The bytes are not UTF-8; the message gives the byte offset,
+            line and column.
     """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         offset = error.start
         line_start = data.rfind(b"\n", 0, offset) + 1
@@ -618,17 +764,3 @@ def parse_bytes(data: bytes, *, name: str | None = None) -> Document:
         )
         snippet = data[line_start:].split(b"\n", 1)[0].decode("utf-8", "replace")
         raise ParseError(msg, line=line, column=column, snippet=snippet, offset=offset) from None
-    return parse(text)
-
-
-def parse_file(path: str | os.PathLike[str]) -> Document:
-    """Read a page from a UTF-8 file (a BOM and CRLF line ends are fine) and parse it.
-
-    Raises:
-        ParseError: The bytes are not UTF-8 (the message gives the byte offset,
-            line and column), or the text cannot be parsed (see `parse`).
-        OSError: The file cannot be read.
-    """
-    with open(path, "rb") as handle:  # noqa: PTH123  # a str or PathLike, as the caller gave it
-        data = handle.read()
-    return parse_bytes(data, name=os.fspath(path))

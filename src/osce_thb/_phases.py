@@ -20,23 +20,26 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
+from osce_thb._body import starts_word
 from osce_thb.model import Mention, NrmPhase, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
-    from osce_thb._donors import DonorMatch
-    from osce_thb._regions import RegionMatch
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+    from osce_thb._body import Body
+    from osce_thb.model import Donor, Region
 
 # No leading \b: the regex engine then scans for the first characters quickly,
-# and `_search` checks the left word boundary itself.
-_NRM = re.compile(r"(?:NRMs?|(?:[Nn]ational\s)?[Rr]eferral\s[Mm]echanisms?)\b")
-_NRM_HINTS = ("NRM", "eferral")  # cheap substring tests before the regex
+# and `_mechanism_at` checks the left word boundary itself.
+_NRM = re.compile(
+    r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[Ss]ystems?))\b"
+)
+"""The mechanism, by whatever name: a National Referral Mechanism (NRM), or System
+(NRS, as Moldova calls it)."""
+_NRM_HINTS = ("NRM", "NRS", "eferral")  # cheap substring tests before the regex
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -123,17 +126,6 @@ _SINCE_CUES = ("since", "starting", "as of")
 _BY_CUES = ("by", "until", "till")
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of a block, each with its offset."""
-    found = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        found.append((start, text[start : match.start()]))
-        start = match.end()
-    found.append((start, text[start:]))
-    return found
-
-
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of `pattern` in `text` that starts a word."""
     for match in pattern.finditer(text):
@@ -204,16 +196,42 @@ def _stage(words: _Words) -> PhaseStage:
     return PhaseStage.EXPANSION
 
 
+class _Keys:
+    """The keys (region codes, donor keys) mentioned in each block, by offset.
+
+    A sentence finds the keys inside it by bisection, so that a block of many
+    sentences costs time in proportion to its length, not its length squared.
+    """
+
+    def __init__(self, mentioned: Iterable[tuple[str, Iterable[Mention]]]) -> None:
+        by_block: dict[int, list[tuple[int, str]]] = {}
+        for key, mentions in mentioned:
+            for mention in mentions:
+                by_block.setdefault(mention.block, []).append((mention.start, key))
+        for found in by_block.values():
+            found.sort(key=lambda item: item[0])
+        self._starts = {block: [start for start, _ in found] for block, found in by_block.items()}
+        self._keys = {block: [key for _, key in found] for block, found in by_block.items()}
+
+    def within(self, block: int, start: int, end: int) -> tuple[str, ...]:
+        """The keys mentioned in `block` from `start` to before `end`, in order, once each."""
+        starts = self._starts.get(block)
+        if starts is None:
+            return ()
+        low, high = bisect_left(starts, start), bisect_left(starts, end)
+        return tuple(dict.fromkeys(self._keys[block][low:high]))
+
+
 def _phase(
     sentence: str,
     span: tuple[int, int],
     block: int,
-    regions_found: Sequence[RegionMatch],
-    donors_found: Sequence[DonorMatch],
+    regions_found: _Keys,
+    donors_found: _Keys,
     year_now: int | None,
 ) -> NrmPhase | None:
     start_at, end_at = span
-    regions = tuple(dict.fromkeys(m.code for m in regions_found if start_at <= m.start < end_at))
+    regions = regions_found.within(block, start_at, end_at)
     lowered = sentence.lower()
     if not regions and not any(phrase in lowered for phrase in _NATIONAL_HINTS):
         return None  # no region, and no word of a national rollout: not a phase
@@ -222,9 +240,7 @@ def _phase(
     if not regions and stage is not PhaseStage.NATIONAL:
         return None
     start, end = _years(lowered, year_now)
-    donors = tuple(
-        dict.fromkeys(m.country or m.name for m in donors_found if start_at <= m.start < end_at)
-    )
+    donors = donors_found.within(block, start_at, end_at)
     return NrmPhase(
         stage=stage,
         status=_status(words, start, end, year_now),
@@ -236,47 +252,52 @@ def _phase(
     )
 
 
-def _names_mechanism(text: str) -> bool:
-    return any(hint in text for hint in _NRM_HINTS) and _search(_NRM, text) is not None
+def _mechanism_at(text: str) -> list[int]:
+    """Where `text` names the mechanism (or its acronym), each at a word's start."""
+    if not any(hint in text for hint in _NRM_HINTS):
+        return []
+    return [m.start() for m in _NRM.finditer(text) if starts_word(text, m.start())]
 
 
 def find_phases(
-    texts: Sequence[str],
-    published: dt.date | None,
-    regions: Sequence[Sequence[RegionMatch]],
-    donors: Sequence[Sequence[DonorMatch]],
-    *,
-    dateline: tuple[int, int] | None = None,
+    body: Body, regions: Sequence[Region], donors: Sequence[Donor]
 ) -> tuple[NrmPhase, ...]:
     """The rollout phases the body reports, in text order.
 
+    The dateline, which says where and when the story was filed, not where and
+    when a mechanism was rolled out, is passed over.
+
     Args:
-        texts: The texts of the body blocks.
-        published: The document's date: statuses are relative to it.
-        regions: The region matches of each block.
-        donors: The donor matches of each block.
-        dateline: The block and length of the dateline, which says where and
-            when the story was filed, not where and when a mechanism was rolled
-            out: it is passed over.
+        body: The document's body; its date makes statuses relative.
+        regions: The regions the body names, with their mentions.
+        donors: The donors the body names, with their mentions.
     """
-    if not any(_names_mechanism(text) for text in texts):
+    texts = body.texts
+    named = {block: found for block, text in enumerate(texts) if (found := _mechanism_at(text))}
+    if not named:
         return ()
-    year_now = published.year if published else None
+    year_now = body.published.year if body.published else None
+    dateline = body.dateline
+    region_keys = _Keys(
+        (region.code, region.mentions) for region in regions if region.code is not None
+    )
+    donor_keys = _Keys((donor.country or donor.name, donor.mentions) for donor in donors)
     phases: list[NrmPhase] = []
-    for block, text in enumerate(texts):
-        if not _names_mechanism(text):
-            continue
+    for block, names in named.items():
+        text = texts[block]
         skip = dateline[1] if dateline and dateline[0] == block else 0
         previous_was_phase = False
-        for offset, raw in _sentences(text):
-            sentence = raw[skip - offset :] if offset < skip else raw
+        for offset, end in body.sentences(block):
+            if end <= skip:
+                continue
             begin = max(offset, skip)
+            sentence = text[begin:end]
             if not sentence.strip():
                 continue
-            if not (previous_was_phase or _names_mechanism(sentence)):
+            first = bisect_left(names, begin)
+            if not (previous_was_phase or (first < len(names) and names[first] < end)):
                 continue
-            span = (begin, offset + len(raw))
-            phase = _phase(sentence, span, block, regions[block], donors[block], year_now)
+            phase = _phase(sentence, (begin, end), block, region_keys, donor_keys, year_now)
             previous_was_phase = phase is not None
             if phase is not None:
                 phases.append(phase)

@@ -44,12 +44,14 @@ import re
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from osce_thb._text import BLOCK_SEPARATOR, alternation, block_at, joined
-from osce_thb.model import Mention, Programme
+from osce_thb._body import group_mentions
+from osce_thb._text import alternation
+from osce_thb.model import Programme
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
+    from osce_thb._body import Body
     from osce_thb.model import Abbreviation
 
 __all__ = ["find_programmes"]
@@ -287,32 +289,23 @@ _END: Final = attrgetter("end")
 _HEAD_GROUP: Final = _HEAD.groupindex["head"]  # a group's number is found faster than its name
 
 
-def find_programmes(
-    blocks: Sequence[str], abbreviations: Sequence[Abbreviation]
-) -> tuple[Programme, ...]:
+def find_programmes(body: Body, abbreviations: Sequence[Abbreviation]) -> tuple[Programme, ...]:
     """Find the programmes and mechanisms the body names, with every mention.
 
     Args:
-        blocks: The texts of the body blocks; a mention's `block` is the index here.
+        body: The document's body; a mention's `block` is a block's index in it.
         abbreviations: The abbreviations the text defines; they give programmes
             their acronyms, and make the bare acronym a mention.
 
     Returns:
         One programme per kind named, in the order of first mention.
     """
-    if not blocks:
+    if not body.texts:
         return ()
-    text, starts = joined(blocks)
-    # Lower-cased once, so that the patterns need no `re.IGNORECASE`, which makes
-    # `re` enter every branch of an alternation instead of testing its first letter.
-    # Block by block: `str.lower` is several times faster on ASCII-only text, which
-    # many blocks are and the joined text (with its pilcrows) never is. Each block is
-    # lower-cased as in the whole: no letter's lower case depends on what lies beyond
-    # a space.
-    lower = " " + BLOCK_SEPARATOR.join(
-        # "İ" is the one letter whose lower case is longer
-        [block.replace("\u0130", "I").lower() for block in blocks]
-    )
+    text = body.scan
+    # Lower-cased, so that the patterns need no `re.IGNORECASE`, which makes `re`
+    # enter every branch of an alternation instead of testing its first letter.
+    lower = body.lower
     found = _names(lower)
     acronyms, extra = _from_abbreviations(abbreviations)
     for long in extra:
@@ -331,7 +324,7 @@ def find_programmes(
             for start, end in _acronym_uses(text, acronym)
             if start not in definitions
         )
-    return _programmes(text, starts, found, acronyms)
+    return _programmes(body, found, acronyms)
 
 
 def _names(lower: str) -> list[_Found]:
@@ -445,9 +438,7 @@ def _joins_word(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "-_")
 
 
-def _programmes(
-    text: str, starts: list[int], found: list[_Found], acronyms: dict[str, str]
-) -> tuple[Programme, ...]:
+def _programmes(body: Body, found: list[_Found], acronyms: dict[str, str]) -> tuple[Programme, ...]:
     """Group the mentions by programme, in the order of first mention.
 
     Mentions are taken by start, the longest first; one that overlaps a mention kept
@@ -457,20 +448,22 @@ def _programmes(
     acronym_of: dict[str, str] = {}
     for acronym, key in acronyms.items():
         acronym_of.setdefault(key, acronym)
-    mentions: dict[str, list[Mention]] = {}
-    reached = 0
+    text = body.scan
     # Two stable sorts with C-level keys cost less than one with a tuple made per item:
     # by start, and at one start the longest first.
     by_start = sorted(found, key=_END, reverse=True)
     by_start.sort(key=_START)
-    for item in by_start:
-        if item.start < reached:
-            continue
-        reached = item.end
-        block, start = block_at(starts, item.start)
-        mentions.setdefault(item.key, []).append(
-            Mention(text=text[item.start : item.end], block=block, start=start)
-        )
+
+    def kept() -> Iterator[tuple[str, int, int, str]]:
+        reached = 0
+        for item in by_start:
+            if item.start < reached:
+                continue
+            reached = item.end
+            block, start = body.locate(item.start)
+            yield item.key, block, start, text[item.start : item.end]
+
+    mentions = group_mentions(kept())
     return tuple(
         Programme(name=key, acronym=acronym_of.get(key), mentions=tuple(found_here))
         for key, found_here in mentions.items()

@@ -54,6 +54,8 @@ from osce_thb.model import Quote, Speaker
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
+    from osce_thb._body import Body
+
 __all__ = ["find_quotes"]
 
 _WINDOW = 300
@@ -1113,12 +1115,11 @@ def _read_paragraph(
     return _Carry(last_speaker, "closed" if last.closed else "open")
 
 
-def find_quotes(blocks: Sequence[str]) -> tuple[Quote, ...]:
+def find_quotes(body: Body) -> tuple[Quote, ...]:
     """Every attributed quote of a body, in order, with its speaker and block.
 
     Args:
-        blocks: The texts of the body's blocks (paragraphs, headings, list items),
-            in order; a quote's `block` is the index of its text here.
+        body: The document's body; a quote's `block` is a block's index in it.
 
     Returns:
         The quotes, each without its quotation marks and without the comma that
@@ -1129,7 +1130,7 @@ def find_quotes(blocks: Sequence[str]) -> tuple[Quote, ...]:
     state = _State()
     found: list[Quote] = []
     carry: _Carry | None = None
-    for index, text in enumerate(blocks):
+    for index, text in enumerate(body.texts):
         if _MARK.search(text) is None and not text.rstrip().endswith(":"):
             carry = None
             continue

@@ -43,10 +43,10 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from osce_thb import _abbreviations
+from osce_thb import _acronyms
 from osce_thb._dates import MONTH_NAMES
-from osce_thb._parser import _KIND_LABELS
-from osce_thb.model import DocumentKind, FieldOfWork, ListItem, Source
+from osce_thb._vocabulary import KIND_BY_LABEL, KIND_LABELS
+from osce_thb.model import FieldOfWork, ListItem, Source
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -56,19 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FOOTER_HEADINGS", "KIND_LABELS", "format_date", "render"]
 
-KIND_LABELS = {
-    DocumentKind.PRESS_RELEASE: "Press release",
-    DocumentKind.STORY: "Story",
-    DocumentKind.NEWS_ITEM: "News item",
-    DocumentKind.EVENT: "Event",
-    DocumentKind.FEATURE: "Feature",
-    DocumentKind.SPEECH: "Speech",
-    DocumentKind.STATEMENT: "Statement",
-    DocumentKind.INTERVIEW: "Interview",
-    DocumentKind.OP_ED: "Op-ed",
-    DocumentKind.PUBLICATION: "Publication",
-}
-"""The label osce.org prints above the title, for each kind but `DocumentKind.OTHER`."""
 
 # The navigation menu: its shape is what the parser recognises, not its words.
 _MENU = (
@@ -223,24 +210,16 @@ def _render_text(document: Document) -> tuple[list[str], list[list[str]]]:
 
 def _would_join(line: str, following: str) -> bool:
     """Whether the parser would read `line` and `following` as one line and its tooltip."""
-    return line[-1:].isalnum() and _abbreviations.restore_tooltip(line, following) is not None
+    return line[-1:].isalnum() and _acronyms.restore_tooltip(line, following) is not None
 
 
 def _tooltips(document: Document) -> list[Abbreviation]:
-    """The abbreviations to write as tooltips: the fewest that give back `abbreviations`.
-
-    The parser lists tooltip definitions first, in the order of the text, then
-    the inline definitions (``the National Referral Mechanism (NRM)``) it finds
-    in the body; the first definition of each short form wins.
-    """
-    wanted = document.abbreviations
-    if not wanted:
+    """The abbreviations to write as tooltips: those the title and body do not spell out."""
+    if not document.abbreviations:
         return []
-    inline = _abbreviations.find_inline([block.text for block in document.body])
-    for count in range(len(wanted) + 1):
-        if _abbreviations.merge(wanted[:count], inline) == wanted:
-            return list(wanted[:count])
-    return list(wanted)  # cannot be given back exactly; write what can be
+    title = [document.title] if document.title else []
+    texts = [*title, *(block.text for block in document.body)]
+    return list(_acronyms.glossary(document.abbreviations, texts))
 
 
 def _place_tooltip(text: str, abbreviation: Abbreviation) -> tuple[str, str] | None:
@@ -252,15 +231,15 @@ def _place_tooltip(text: str, abbreviation: Abbreviation) -> tuple[str, str] | N
     """
     short = abbreviation.short
     pattern = re.compile(
-        rf"(?<![^\s{re.escape(_abbreviations._LEAD_PUNCTUATION)}])"
+        rf"(?<![^\s{re.escape(_acronyms.LEAD_PUNCTUATION)}])"
         rf"{re.escape(short)}(?!\w)"
     )
     for match in pattern.finditer(text):
         line = text[: match.end()] + short
         following = abbreviation.long + text[match.end() :]
-        if not line[-1:].isalnum() or following.casefold() in _KIND_LABELS:
+        if not line[-1:].isalnum() or following.casefold() in KIND_BY_LABEL:
             continue
-        restored = _abbreviations.restore_tooltip(line, following)
+        restored = _acronyms.restore_tooltip(line, following)
         if restored is not None and (restored.line, restored.abbreviation) == (text, abbreviation):
             return line, following
     return None

@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import io
 import json
 import signal
 import sys
@@ -67,13 +66,13 @@ from osce_thb._cli_io import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["main"]
 
 _LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 _JSON_SUFFIXES: Final = (".json",)
-_FORMATS: Final = ("table", "csv", "json", "svg")
+_FORMATS: Final = export.ROLLOUT_FORMS
 _MEGABYTE: Final = 1024 * 1024
 _DEFAULT_MAX_MB: Final = osce_thb.MAX_PAGE_BYTES // _MEGABYTE
 
@@ -303,24 +302,8 @@ def _cmd_rollout(session: Session) -> int:
             yield document
 
     with session.output(args.output, drop_if_empty=True) as output:
-        timelines = osce_thb.rollout(documents())
-        if fmt == "table":
-            text = export.rollout_table(timelines, len(labels))
-        elif fmt == "csv":
-            text = _csv_text(export.rollout_rows(timelines, labels))
-        elif fmt == "json":
-            data = export.rollout_dict(timelines, labels)
-            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        else:
-            text = export.rollout_svg(timelines, labels)
-        output.write(text)
+        output.write(export.rollout_report(documents(), fmt, paths=labels))
     return session.status()
-
-
-def _csv_text(rows: Iterable[Sequence[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
 
 
 def _cmd_export(session: Session) -> int:
@@ -391,9 +374,9 @@ def _export_csv(session: Session) -> int:
         files = {table: _Rows(output) for table, output in outputs.items()}
         for table in tables:
             writer = csv.writer(files[table], lineterminator="\n")
-            head = [export.header_row(table)]
+            head = [[column.name for column in export.columns(table)]]
             if args.hxl:
-                head.append(export.hxl_row(table))
+                head.append([column.hxl for column in export.columns(table)])
             with session.signals.critical():
                 if args.bom:
                     files[table].write("\ufeff")
@@ -404,8 +387,9 @@ def _export_csv(session: Session) -> int:
         for position, (label, document) in enumerate(_documents(session, args.paths)):
             with session.signals.critical():
                 for table in tables:
-                    rows = export.table_rows(table, document, index=position, path=label)
-                    writers[table].writerows(rows)
+                    for row in export.rows((document,), table, paths=(label,)):
+                        row["document"] = str(position)  # its place in the whole input
+                        writers[table].writerow(row.values())
                 for rows_file in files.values():
                     rows_file.flush()
     return session.status()

@@ -221,6 +221,29 @@ def _check_region_code(instance: object, attribute: attrs.Attribute[Any], value:
         _fail(instance, attribute, value, f"unknown region code {value!r}")
 
 
+def _optional_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_region_code(instance, attribute, value)
+
+
+def _place_country(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A place's country: known, and the code's own; may be left out when there is a code."""
+    if not isinstance(value, str):
+        _fail(instance, attribute, value, "must be a string")
+        return
+    code = instance.code
+    if not value:
+        if code is None:
+            _fail(instance, attribute, value, "a place without a code needs its country")
+        return
+    if not _gazetteer.is_place_country(value):
+        _fail(instance, attribute, value, f"unknown country code {value!r}")
+    elif isinstance(code, str) and _gazetteer.is_region_code(code):
+        own = _gazetteer.region(code).country
+        if own != value:
+            _fail(instance, attribute, value, f"region {code} is in {own!r}, not {value!r}")
+
+
 def _optional_country_code(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -399,19 +422,31 @@ class Figure:
 
 @attrs.frozen(kw_only=True)
 class Region:
-    """A first-level subdivision of a country, by its ISO 3166-2 code.
+    """A place of any country: a first-level subdivision by its ISO 3166-2 code, or a named place.
 
-    Cities count towards their region: "Mariupol" is a mention of UA-14.
+    Towns count towards the first-level unit that contains them: "Mariupol" is a
+    mention of UA-14, "Khujand" of TJ-SU. A place that has no ISO 3166-2 code of
+    its own (a municipality of Kosovo, the City of Skopje) keeps its country and
+    name, with no code.
 
     Attributes:
-        code: The ISO 3166-2 code ("UA-14"); must be in the library's gazetteer.
-        name: Its English name ("Donetsk Oblast").
+        code: The ISO 3166-2 code ("UA-14"), which must be in the library's
+            gazetteer; ``None`` for a place without a code.
+        country: The country ("UA"): ISO 3166-1 alpha-2, or "XK" for Kosovo; the
+            code's country when there is a code. Documents written before places
+            had a country leave it out: it is then read from the code.
+        name: Its English name ("Donetsk Oblast", "Pristina").
         mentions: Where the text names it, in every spelling found.
     """
 
-    code: str = attrs.field(validator=_check_region_code)
+    code: str | None = attrs.field(default=None, validator=_optional_region_code)
+    country: str = attrs.field(default="", validator=_place_country)
     name: str = attrs.field(validator=_text)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.country and self.code is not None:  # written before places had a country
+            object.__setattr__(self, "country", _gazetteer.region(self.code).country)
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -536,7 +571,8 @@ class Document:
             glossary tooltips first, then those defined inline, each in text order.
         quotes: Quoted words with their speakers.
         figures: Counted quantities.
-        regions: Regions the body names, in order of first mention.
+        regions: Places the body names (first-level subdivisions of any country, and
+            places without a code), in order of first mention.
         donors: Funders the body names, in order of first mention.
         programmes: Programmes and mechanisms the body names.
         nrm_phases: Phases of a National Referral Mechanism's rollout.

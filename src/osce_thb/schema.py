@@ -68,6 +68,8 @@ _VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any] | str]]] = {
     model._optional_year: ("value", _YEAR),
     model._years_in_order: ("value", _YEAR),
     model._check_region_code: ("value", "RegionCode"),
+    model._optional_region_code: ("value", "RegionCode"),
+    model._place_country: ("value", "PlaceCountry"),
     model._region_codes: ("items", "RegionCode"),
     model._optional_country_code: ("value", "CountryCode"),
     model._field_names: ("items", _NOT_BLANK),
@@ -208,6 +210,15 @@ def _codes(name: str) -> dict[str, Any]:
             "description": "An ISO 3166-2 code the library's gazetteer knows (e.g. 'UA-14').",
             "type": "string",
             "enum": sorted(gazetteer.regions()),
+        }
+    if name == "PlaceCountry":
+        return {
+            "description": (
+                "The ISO 3166-1 alpha-2 code of a country whose places the library's gazetteer"
+                " knows (e.g. 'UA'); empty when the place's region code says it."
+            ),
+            "type": "string",
+            "enum": ["", *sorted(set(gazetteer.countries()) | set(gazetteer.coverage()))],
         }
     return {
         "description": "An ISO 3166-1 alpha-2 code the library's gazetteer knows (e.g. 'DK').",

@@ -36,6 +36,9 @@ cannot be written so that the parser reads it back):
   metadata bullet ("- Date:"), a menu item ("-", "- Home") or a dateline, and
   never repeats a body line. It is ``None`` only for a copy that starts at the
   dateline.
+* A short title (four words or fewer) is not followed by a heading: copies put
+  short section labels ("Local") above the headline, so the parser reads a short
+  line above a headline-like line as a label, and the line below it as the title.
 * The dateline leads the first paragraph and is its prefix, followed by the
   rest of the paragraph: `Dateline.text` is exactly what the parser reads
   (place, [country], [date], [(agency)], dash), `Dateline.place` is the place
@@ -525,30 +528,51 @@ def _region_codes(country: str | None) -> list[str]:
     return codes
 
 
+def _coded_region(code: str, found: tuple[Mention, ...] = ()) -> Region:
+    entry = gazetteer.region(code)
+    return Region(code=code, country=entry.country, name=entry.name, mentions=found)
+
+
 def regions(*, country: str | None = None) -> st.SearchStrategy[Region]:
-    """Regions with real ISO 3166-2 codes from the gazetteer, named as it names them.
+    """Places from the gazetteer, named as it names them: mostly with real ISO 3166-2 codes.
+
+    Places without a code (Kosovo's municipalities, the City of Skopje) come too,
+    when the country has any.
 
     Args:
-        country: Only regions of this country (ISO 3166-1 alpha-2, e.g. ``"UA"``).
+        country: Only places of this country (e.g. ``"UA"``, ``"XK"``).
 
     Example:
         >>> from hypothesis import given
         >>> from osce_thb import gazetteer
         >>> @given(regions(country="UA"))
         ... def test_named_as_the_gazetteer_names_them(region):
-        ...     assert region.code.startswith("UA-")
+        ...     assert region.code.startswith("UA-") and region.country == "UA"
         ...     assert gazetteer.region(region.code).name == region.name
         >>> test_named_as_the_gazetteer_names_them()
     """
-
-    def build(code: str, found: tuple[Mention, ...]) -> Region:
-        return Region(code=code, name=gazetteer.region(code).name, mentions=found)
-
-    return st.builds(
-        build,
-        st.sampled_from(_region_codes(country)),
-        st.lists(mentions(), max_size=3).map(tuple),
-    )
+    found = st.lists(mentions(), max_size=3).map(tuple)
+    uncoded = [p for p in gazetteer.places() if country is None or p.country == country]
+    coded = [
+        entry.code
+        for entry in gazetteer.regions().values()
+        if country is None or entry.country == country
+    ]
+    if not coded and not uncoded:
+        msg = f"the gazetteer knows no places of country {country!r}"
+        raise InvalidArgument(msg)
+    options: list[st.SearchStrategy[Region]] = []
+    if coded:
+        options.append(st.builds(_coded_region, st.sampled_from(coded), found))
+    if uncoded:
+        options.append(
+            st.builds(
+                lambda place, found: Region(country=place.country, name=place.name, mentions=found),
+                st.sampled_from(uncoded),
+                found,
+            )
+        )
+    return st.one_of(options)
 
 
 def _donor(key: str, found: tuple[Mention, ...]) -> Donor:
@@ -747,11 +771,15 @@ _DATES = dates()
 _SOURCES = sources()
 _DATELINES = datelines()
 _PARAGRAPHS = paragraphs()
-_UNITS: st.SearchStrategy[tuple[Block, ...]] = st.one_of(
+_UNHEADED_UNITS: st.SearchStrategy[tuple[Block, ...]] = st.one_of(
     _PARAGRAPHS.map(lambda block: (block,)),
     list_items().map(lambda block: (block,)),
+)
+_UNITS: st.SearchStrategy[tuple[Block, ...]] = st.one_of(
+    _UNHEADED_UNITS,
     st.tuples(headings(), _PARAGRAPHS | list_items()),
 )
+_SHORT_TITLE_WORDS = 4  # a title this short, above a headline-like line, reads as a label
 _FIELDS = st.lists(
     st.sampled_from(FieldOfWork)
     | _phrases(1, 3).filter(lambda name: "," not in name and FieldOfWork.lookup(name) is None),
@@ -764,6 +792,7 @@ _ABBREVIATION_LISTS = st.lists(abbreviations(), max_size=2, unique_by=lambda a: 
 _PROGRAMME_LISTS = st.lists(programmes(), max_size=2)
 _UNPARSED_LISTS = st.lists(unparsed_lines(), max_size=2)
 _REGION_CODE_LISTS = st.lists(st.sampled_from(_region_codes(None)), max_size=3, unique=True)
+_UNCODED_PLACES = st.sampled_from(gazetteer.places())
 _DONOR_KEY_LISTS = st.lists(_donor_keys(), max_size=2, unique=True)
 
 
@@ -773,6 +802,10 @@ def _figure_lists(blocks: int) -> st.SearchStrategy[list[Figure]]:
     if not blocks:
         return st.just([])
     return st.lists(figures(max_block=blocks - 1), max_size=2)
+
+
+def _letter_words(text: str) -> int:
+    return sum(1 for word in text.split() if any(char.isalpha() for char in word))
 
 
 def _line_key(block: Block) -> str:
@@ -801,8 +834,9 @@ def _body(
         body.append(lead)
         seen.add(_line_key(lead))
     target = draw(st.integers(max(min_blocks, len(body)), max_blocks))
+    short_title = title is not None and _letter_words(title) <= _SHORT_TITLE_WORDS
     while len(body) < target:
-        unit = draw(_UNITS)
+        unit = draw(_UNHEADED_UNITS if short_title and not body else _UNITS)
         if len(body) + len(unit) > target:  # no room for a heading: its follower alone
             unit = unit[-1:]
         keys = [_line_key(block) for block in unit]
@@ -845,10 +879,12 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         for mention in _draw_spans(draw, body, 2)
     ]
     codes = draw(_REGION_CODE_LISTS)
-    found_regions = tuple(
-        Region(code=code, name=gazetteer.region(code).name, mentions=_draw_spans(draw, body, 2))
-        for code in codes
-    )
+    found_regions = tuple(_coded_region(code, _draw_spans(draw, body, 2)) for code in codes)
+    if draw(st.booleans()):  # a place without a code: a municipality of Kosovo
+        place = draw(_UNCODED_PLACES)
+        found_regions += (
+            Region(country=place.country, name=place.name, mentions=_draw_spans(draw, body, 2)),
+        )
     found_donors = tuple(_donor(key, _draw_spans(draw, body, 1)) for key in draw(_DONOR_KEY_LISTS))
     year = document.published.year if document.published else None
     phases = [
