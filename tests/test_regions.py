@@ -286,10 +286,10 @@ def freedonia(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     regions = {**gazetteer.regions(), **extra}
     monkeypatch.setattr(gazetteer, "regions", lambda: regions)
     _regions._table.cache_clear()
-    _regions._names_re.cache_clear()
+    _regions._index.cache_clear()
     yield
     _regions._table.cache_clear()
-    _regions._names_re.cache_clear()
+    _regions._index.cache_clear()
 
 
 class TestData:

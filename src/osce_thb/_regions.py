@@ -2,9 +2,10 @@
 
 The names come from the gazetteer's data files (``osce_thb/data/regions``, one
 per country), so that another country needs data, not code. Every spelling of
-every place, and the names and adjectives of the states, go into one regular
-expression, built on first use as a character trie and cached: one scan of the
-body finds them all, and the rules below read the words around each find.
+every place, and the names and adjectives of the states, go into one table,
+indexed by first word and built on first use: one scan of the body's
+capitalised words finds them all, and the rules below read the words around
+each find.
 
 What a place is:
 
@@ -169,30 +170,65 @@ def _table() -> Mapping[str, _Form]:
     return table
 
 
-class _Patterns(NamedTuple):
-    capital: re.Pattern[str]  # the spellings that start with a capital letter
-    other: re.Pattern[str]  # the few that do not ("left bank of the Dniester")
+_WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞĀ-žȘȚΑ-ΩЀ-Я]\w*")
+"""A word that starts with a capital letter (a few lower-case letters of the Latin
+Extended-A block slip in; the index lookup sorts them out)."""
+
+
+class _Index(NamedTuple):
+    by_first: Mapping[str, tuple[str, ...]]  # first word of a spelling → spellings, longest first
+    other: re.Pattern[str]  # the few spellings that start in lower case ("left bank of ...")
     hints: tuple[str, ...]  # the heads of the others: no head in a text, no need to scan
 
 
 @functools.cache
-def _names_re() -> _Patterns:
-    """Any known spelling, as a whole word, longest first.
+def _index() -> _Index:
+    """Every spelling of the table by its first word; the few lower-case ones as a regex.
 
-    Nearly every spelling starts with a capital letter. Kept apart from the few
-    that do not, they let the engine skip every position that holds no capital,
-    and the others are looked for only in a text that holds the head of one.
+    A dictionary of first words is built in milliseconds, where one regular
+    expression of every spelling took a large part of a second to compile on
+    the first parse; the scan reads the capitalised words of a text with one
+    small regex and looks each up.
     """
-    # The trie comes first, so that the engine scans for its first letters; the
-    # word boundary before a name is checked by the caller.
-    forms = sorted(_table())
-    capital = [form for form in forms if form[0].isupper()]
-    other = [form for form in forms if not form[0].isupper()]
-    return _Patterns(
-        re.compile(rf"(?:{alternation(capital)})(?!\w)"),
-        re.compile(rf"(?:{alternation(other)})(?!\w)"),
+    grouped: dict[str, list[str]] = {}
+    other: list[str] = []
+    for form in _table():
+        if form[0].isupper():
+            first = _WORD.match(form)
+            if first is not None:
+                grouped.setdefault(first.group(), []).append(form)
+        else:
+            other.append(form)
+    by_first = {
+        first: tuple(sorted(forms, key=len, reverse=True)) for first, forms in grouped.items()
+    }
+    return _Index(
+        by_first,
+        re.compile(rf"(?:{alternation(sorted(other))})(?!\w)"),
         tuple(sorted({form[:12] for form in other})),
     )
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
+
+
+def _spelled(text: str, index: _Index) -> list[tuple[int, int]]:
+    """(start, end) of the longest spelling at each capitalised word that starts one."""
+    by_first = index.by_first
+    found: list[tuple[int, int]] = []
+    for word in _CAPITALISED.finditer(text):
+        forms = by_first.get(word.group())
+        if forms is None:
+            continue
+        start = word.start()
+        for form in forms:
+            end = start + len(form)
+            if text.startswith(form, start) and _ends_word(text, end):
+                found.append((start, end))
+                break
+    return found
 
 
 # --------------------------------------------------------------------------- context
@@ -285,19 +321,17 @@ def _finds(text: str) -> list[_Find]:
     """Every spelling of the table in `text` that stands as a word, in order, none overlapping."""
     table = _table()
     found: list[_Find] = []
-    patterns = _names_re()
-    matches = list(patterns.capital.finditer(text))
-    more = []
-    if any(hint in text for hint in patterns.hints):
-        more = list(patterns.other.finditer(text))
-    if more:  # rare: merge, the earlier (then longer) of two overlapping matches wins
-        matches = sorted([*matches, *more], key=lambda m: (m.start(), -m.end()))
+    index = _index()
+    matches = _spelled(text, index)
+    if any(hint in text for hint in index.hints):
+        more = [match.span() for match in index.other.finditer(text)]
+        if more:  # rare: merge, the earlier (then longer) of two overlapping matches wins
+            matches = sorted([*matches, *more], key=lambda span: (span[0], -span[1]))
     last_end = -1
-    for match in matches:
-        start, end = match.span()
+    for start, end in matches:
         if start < last_end or (start and (text[start - 1].isalnum() or text[start - 1] == "_")):
             continue
-        surface = match.group()
+        surface = text[start:end]
         form = table[surface]
         if form.shouted and len(surface) <= 4 and not _DATELINE_AFTER.match(text, end):
             continue  # "NIS", "OSH": an acronym unless it heads a dateline
