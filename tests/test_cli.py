@@ -1102,3 +1102,70 @@ class TestSmallerFaults:
         )
         assert run_limited("parse", path, "--max-size", "4").returncode == 0
         assert b"not a positive number" in run_limited("parse", path, "--max-size", "0").stderr
+
+
+# --------------------------------------------------------------------------- --jobs
+
+
+class TestJobs:
+    """``--jobs N``: the same output, errors and status as one job, in constant memory."""
+
+    @pytest.fixture
+    def corpus(self, tmp_path: Path) -> Path:
+        folder = tmp_path / "corpus"
+        write_pages(folder, 150, per_folder=40)
+        (folder / "batch001" / "page00050x.txt").write_bytes(b"\x00\x01")
+        (folder / "batch002" / "page00099x.txt").write_bytes(b"")
+        return folder
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("parse", "CORPUS"),
+            ("parse", "CORPUS", "--format", "json"),
+            ("parse", "CORPUS", "-", "CORPUS"),
+            ("rollout", "CORPUS", "-f", "csv"),
+            ("export", "CORPUS", "--to", "csv", "--table", "phases"),
+        ],
+        ids=["parse", "parse-json", "parse-stdin-between", "rollout", "export"],
+    )
+    def test_same_as_one_job(self, argv: tuple[str, ...], corpus: Path) -> None:
+        bad_files = 2 * argv.count("CORPUS")
+        argv = tuple(str(corpus) if arg == "CORPUS" else arg for arg in argv)
+        stdin = page(7).encode()
+        one = run_process(*argv, "--jobs", "1", stdin=stdin)
+        two = run_process(*argv, "--jobs", "2", stdin=stdin)
+        assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+        assert one.returncode == 1
+        assert len(one.stderr.decode().splitlines()) == bad_files
+
+    def test_bounded_window(self) -> None:
+        """Items are taken only a few batches ahead of the results: memory stays flat."""
+        from osce_thb._cli_io import _BATCH, _WINDOW, ordered_map
+
+        taken = 0
+
+        def items() -> Any:
+            nonlocal taken
+            for number in range(20_000):
+                taken += 1
+                yield f"folder/page{number}.txt"
+
+        results = ordered_map(os.path.basename, items(), jobs=2, local=lambda _: False)
+        first = next(results)
+        assert first == ("folder/page0.txt", "page0.txt")
+        assert taken <= (2 * _WINDOW + 3) * _BATCH
+        rest = list(results)
+        assert [name for _, name in rest] == [f"page{n}.txt" for n in range(1, 20_000)]
+
+    def test_few_pages_start_no_process(self, pages: list[Path]) -> None:
+        """A handful of pages is parsed in the main process: no workers to start."""
+        from osce_thb._cli_io import LOCAL, ordered_map
+
+        found = list(ordered_map(str, map(str, pages), jobs=8, local=lambda _: False))
+        assert found == [(str(path), LOCAL) for path in pages]
+
+    def test_jobs_must_be_positive(self) -> None:
+        result = run("parse", "--samples", "--jobs", "0")
+        assert result.status == 2
+        assert "not a positive number of processes" in result.err

@@ -20,6 +20,7 @@ from osce_thb import (
     FieldOfWork,
     JsonError,
     Mention,
+    Paragraph,
     Region,
     dump_jsonl,
     from_dict,
@@ -613,7 +614,8 @@ class TestReading:
         """A place with no ISO 3166-2 code is written with a null code, and read back."""
         mention = Mention(text="Prishtina", block=0)
         place = Region(country="XK", name="Pristina", mentions=(mention,))
-        data = to_dict(Document(regions=(place,)))
+        body = (Paragraph(text="Prishtina hosts a meeting."),)  # where the mention points
+        data = to_dict(Document(body=body, regions=(place,)))
         assert data["regions"][0] == {
             "code": None,
             "country": "XK",
@@ -904,6 +906,22 @@ class TestJsonLines:
             dump_jsonl(documents, file)
         with path.open(encoding="utf-8") as file:
             assert list(load_jsonl(file)) == documents
+
+    def test_paths(self, tmp_path: Any) -> None:
+        """A path will do for a file: written as UTF-8, read back lazily, then closed."""
+        path = tmp_path / "documents.jsonl"
+        documents = many_documents(7)
+        assert dump_jsonl(documents, path) == 7
+        assert dump_jsonl(documents[:2], str(path)) == 2  # replaced, not appended
+        assert list(load_jsonl(path)) == documents[:2]
+        assert list(load_jsonl(str(path))) == documents[:2]
+        assert path.read_bytes().count(b"\n") == 2
+
+    def test_missing_path(self, tmp_path: Any) -> None:
+        """A path that cannot be read raises when reading starts, not a JsonError."""
+        documents = load_jsonl(tmp_path / "missing.jsonl")
+        with pytest.raises(FileNotFoundError):
+            next(documents)
 
     def test_blank_lines_skipped(self) -> None:
         """Blank lines are skipped."""

@@ -12,13 +12,17 @@ Nothing here knows a command. It gives each run:
   goes away as a quiet exit (`WriteError`, `ReaderGoneError`);
 * a progress bar on stderr for long work (`Progress`);
 * stdin as bytes, read within a size limit, or peeked at to tell a page from
-  JSON (`StdinReader`).
+  JSON (`StdinReader`);
+* pages parsed in worker processes, the results in input order, a bounded
+  number in flight (`ordered_map`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import itertools
+import multiprocessing
 import os
 import signal
 import sys
@@ -33,6 +37,7 @@ import osce_thb
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterable, Iterator, Sequence
+    from multiprocessing.pool import AsyncResult
     from types import FrameType
 
 __all__ = [
@@ -592,3 +597,102 @@ def sample_paths() -> list[str]:
 
     folder = resources.files("osce_thb").joinpath("samples")
     return sorted(str(entry) for entry in folder.iterdir() if entry.name.endswith(".txt"))
+
+
+# --------------------------------------------------------------------------- worker processes
+
+
+LOCAL: Final = object()
+"""What `ordered_map` gives for an item its caller works on itself."""
+
+_BATCH: Final = 16  # pages a worker parses per task: fewer round trips
+_WINDOW: Final = 4  # tasks in flight per worker: enough to keep every worker busy
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def ordered_map(
+    function: Callable[[str], object],
+    items: Iterable[str],
+    *,
+    jobs: int,
+    local: Callable[[str], bool],
+) -> Iterator[tuple[str, object]]:
+    """``(item, function(item))`` for each item, computed in `jobs` worker processes.
+
+    Results come in the order of `items`, whatever order the workers finish in.
+    Items go to the workers in batches, and no more than a few batches per worker
+    are in flight at a time, so that memory stays constant however many items
+    there are. An item for which `local` is true (stdin, a JSON file) comes as
+    ``(item, LOCAL)`` when every item before it is done, for the caller to work
+    on. With one job, or fewer items than would keep the workers busy, no
+    process is started and every item comes as ``(item, LOCAL)``.
+
+    `function` must be picklable (a module-level function, or a
+    `functools.partial` of one): it runs in the workers.
+    """
+    items = iter(items)
+    head = list(itertools.islice(items, max(jobs, 1) * _BATCH))
+    if jobs <= 1 or len(head) < max(jobs, 1) * _BATCH:
+        for item in itertools.chain(head, items):
+            yield item, LOCAL
+        return
+    context = multiprocessing.get_context("fork" if "fork" in _start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_quiet_worker) as pool:
+        pending: list[tuple[list[str], AsyncResult[list[object]]]] = []
+        batch: list[str] = []
+        for item in itertools.chain(head, items):
+            if local(item):
+                if batch:
+                    pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
+                    batch = []
+                for done, result in pending:
+                    yield from zip(done, result.get(), strict=True)
+                pending = []
+                yield item, LOCAL
+                continue
+            batch.append(item)
+            if len(batch) == _BATCH:
+                pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
+                batch = []
+                if len(pending) > jobs * _WINDOW:
+                    done, result = pending.pop(0)
+                    yield from zip(done, result.get(), strict=True)
+        if batch:
+            pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
+        for done, result in pending:
+            yield from zip(done, result.get(), strict=True)
+
+
+def _start_methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()
+
+
+def _quiet_worker() -> None:
+    """In a worker: leave Ctrl-C to the main process, which stops the workers (SIGTERM)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler
+
+
+def _run_batch(function: Callable[[str], object], batch: list[str]) -> list[object]:
+    return [function(item) for item in batch]
+
+
+def parse_to_json(path: str, *, max_size: int, indent: int | None) -> str | osce_thb.ParseError:
+    """In a worker: the JSON text of the page at `path`, or why it cannot be had."""
+    ((_, result),) = osce_thb.parse_files(path, max_size=max_size)
+    if isinstance(result, osce_thb.ParseError):
+        return result
+    return osce_thb.to_json(result, indent=indent)
+
+
+def parse_page(path: str, *, max_size: int) -> osce_thb.Document | osce_thb.ParseError:
+    """In a worker: the document of the page at `path`, or why it cannot be had."""
+    ((_, result),) = osce_thb.parse_files(path, max_size=max_size)
+    return result

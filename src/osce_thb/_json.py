@@ -21,6 +21,7 @@ import functools
 import itertools
 import json
 import linecache
+import os
 import re
 import sys
 from types import MappingProxyType, NoneType, UnionType
@@ -1362,12 +1363,20 @@ def _may_hold_surrogates(text: str | bytes) -> bool:
     return _SURROGATE_ESCAPE.search(text) is not None  # sooner than `b"\\u" in text`
 
 
-def dump_jsonl(documents: Iterable[Document], file: IO[str]) -> int:
+def dump_jsonl(documents: Iterable[Document], file: IO[str] | str | os.PathLike[str]) -> int:
     """Write documents as JSON Lines: one compact object a line, each flushed when complete.
+
+    Args:
+        documents: Any iterable of documents, written as they come.
+        file: A text file open for writing, or a path: the file is written as
+            UTF-8 (and replaced if it exists).
 
     Returns:
         How many documents were written.
     """
+    if isinstance(file, str | os.PathLike):
+        with open(file, "w", encoding="utf-8", newline="\n") as opened:  # noqa: PTH123
+            return dump_jsonl(documents, opened)
     count = 0
     for document in documents:
         file.write(to_json(document) + "\n")
@@ -1376,16 +1385,32 @@ def dump_jsonl(documents: Iterable[Document], file: IO[str]) -> int:
     return count
 
 
-def load_jsonl(file: IO[str]) -> Iterator[Document]:
+def load_jsonl(file: Iterable[str] | str | os.PathLike[str]) -> Iterator[Document]:
     """Read JSON Lines lazily: yield each document as soon as its line is read.
 
-    Memory stays constant however long the file. Blank lines are skipped. Any
-    iterable of lines will do in place of a file.
+    Memory stays constant however long the file. Blank lines are skipped.
+
+    Args:
+        file: A text file open for reading (any iterable of lines will do), or
+            a path: the file is read as UTF-8 (a byte order mark is fine), and
+            closed when the last document is read.
 
     Raises:
         JsonError: A line is not a valid document; each problem starts with the
             1-based line number (``line 3: $.kind: ...``).
+        OSError: The path cannot be read (when reading starts).
     """
+    if isinstance(file, str | os.PathLike):
+        return _load_jsonl_path(os.fspath(file))
+    return _load_jsonl(file)
+
+
+def _load_jsonl_path(path: str) -> Iterator[Document]:
+    with open(path, encoding="utf-8-sig") as opened:  # noqa: PTH123  # as the caller gave it
+        yield from _load_jsonl(opened)
+
+
+def _load_jsonl(file: Iterable[str]) -> Iterator[Document]:
     for number, line in enumerate(file, start=1):
         if not line.strip():
             continue

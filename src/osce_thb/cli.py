@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import functools
 import json
 import signal
 import sys
@@ -47,6 +48,7 @@ from typing import IO, TYPE_CHECKING, Any, Final
 import osce_thb
 from osce_thb import export
 from osce_thb._cli_io import (
+    LOCAL,
     STDIN,
     STDIN_LABEL,
     WRITE_ERROR_STATUS,
@@ -59,7 +61,11 @@ from osce_thb._cli_io import (
     Signals,
     UsageError,
     WriteError,
+    default_jobs,
     drop_stdout,
+    ordered_map,
+    parse_page,
+    parse_to_json,
     plural,
     records_mode,
     sample_paths,
@@ -86,6 +92,14 @@ def _max_size(session: Session) -> int:
     return max(1, int(megabytes * _MEGABYTE))
 
 
+def _jobs_count(text: str) -> int:
+    """``--jobs``: a positive number of processes."""
+    if not text.isdigit() or int(text) < 1:
+        msg = f"not a positive number of processes: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
 def _megabytes(text: str) -> float:
     """``--max-size``: a positive number of megabytes (MiB)."""
     try:
@@ -110,12 +124,7 @@ def _read_page(session: Session, path: str) -> osce_thb.Document | Failure:
     limit = _max_size(session)
     if path != STDIN:
         ((_, result),) = osce_thb.parse_files(path, max_size=limit)
-        if not isinstance(result, osce_thb.ParseError):
-            return result
-        failure = Failure.of(path, result)
-        if failure.message.startswith("too large"):
-            failure = failure._replace(message=f"{failure.message} (see --max-size)")
-        return failure
+        return _page_result(path, result)
     if session.stdin.closed:
         return Failure(STDIN_LABEL, 0, 0, "standard input is closed")
     try:
@@ -132,6 +141,29 @@ def _size(count: int) -> str:
     if count % _MEGABYTE == 0:
         return f"{count // _MEGABYTE} MiB"
     return f"{count:,} bytes"
+
+
+def _page_result(path: str, result: object) -> osce_thb.Document | Failure:
+    """What `parse_files` (maybe in a worker) gave for a page: the document, or the failure."""
+    if isinstance(result, osce_thb.Document):
+        return result
+    return _page_failure(path, result)
+
+
+def _page_failure(path: str, error: object) -> Failure:
+    failure = Failure.of(path, error if isinstance(error, BaseException) else ValueError(error))
+    if failure.message.startswith("too large"):
+        failure = failure._replace(message=f"{failure.message} (see --max-size)")
+    return failure
+
+
+def _jobs(session: Session) -> int:
+    jobs: int | None = getattr(session.args, "jobs", 1)
+    return default_jobs() if jobs is None else jobs
+
+
+def _is_stdin(path: str) -> bool:
+    return path == STDIN
 
 
 def _is_json_input(path: str) -> bool:
@@ -191,18 +223,21 @@ def _documents(session: Session, paths: Sequence[str]) -> Iterator[tuple[str, os
     ``.json``, ``.jsonl`` and ``.ndjson`` files hold documents already parsed;
     stdin is a page unless it starts with ``{`` or ``[``.
     """
-    for entry in session.inputs(paths, samples=session.args.samples, unit="files"):
+    entries = session.inputs(paths, samples=session.args.samples, unit="files")
+    parse = functools.partial(parse_page, max_size=_max_size(session))
+    local = _is_json_input
+    for entry, parsed in ordered_map(parse, entries, jobs=_jobs(session), local=local):
         is_json = _is_json_input(entry) or (
             entry == STDIN and not session.stdin.closed and session.stdin.starts_json()
         )
-        if not is_json:
-            result = _read_page(session, entry)
-            if isinstance(result, Failure):
-                session.fail(result)
-            else:
-                yield (STDIN_LABEL if entry == STDIN else entry), result
+        if is_json:
+            yield from _usable(session, entry)
             continue
-        yield from _usable(session, entry)
+        result = _read_page(session, entry) if parsed is LOCAL else _page_result(entry, parsed)
+        if isinstance(result, Failure):
+            session.fail(result)
+        else:
+            yield (STDIN_LABEL if entry == STDIN else entry), result
 
 
 def _usable(session: Session, path: str) -> Iterator[tuple[str, osce_thb.Document]]:
@@ -233,15 +268,23 @@ def _cmd_parse(session: Session) -> int:
         raise UsageError(msg)
     session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
     mode = records_mode(args.format, _is_single(args.paths, args.samples))
+    indent = None if mode == "lines" else 2
+    write = functools.partial(parse_to_json, max_size=_max_size(session), indent=indent)
+    entries = session.inputs(args.paths, samples=args.samples, unit="pages")
     with session.output(args.output, drop_if_empty=mode == "single") as output:
         records = Records(output, mode, lambda d, indent: osce_thb.to_json(d, indent=indent))
         try:
-            for entry in session.inputs(args.paths, samples=args.samples, unit="pages"):
-                result = _read_page(session, entry)
-                if isinstance(result, Failure):
-                    session.fail(result)
+            for entry, text in ordered_map(write, entries, jobs=_jobs(session), local=_is_stdin):
+                if text is LOCAL:
+                    result = _read_page(session, entry)
+                    if isinstance(result, Failure):
+                        session.fail(result)
+                    else:
+                        records.add(result)
+                elif isinstance(text, str):
+                    records.add_text(text)
                 else:
-                    records.add(result)
+                    session.fail(_page_failure(entry, text))
         finally:
             records.close()
     return session.status()
@@ -453,7 +496,9 @@ written page by page). Pages are read and written one at a time, so memory
 stays constant however large the folder.
 
 A progress bar appears on stderr when it is a terminal and the work is long
-(more than 50 pages); --progress forces it, --no-progress hides it.
+(more than 50 pages); --progress forces it, --no-progress hides it. Pages are
+parsed in --jobs processes (default: the machine's cores), the output in input
+order, exactly as with --jobs 1.
 
 examples:
   osce-thb parse page.txt
@@ -580,6 +625,15 @@ def _build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress bar on stderr (default: when it is a terminal and the work is long)",
+    )
+    progress.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs_count,
+        default=None,
+        metavar="N",
+        help="parse pages in N processes, the output in input order as with one"
+        " (default: the machine's cores)",
     )
     progress.add_argument(
         "--max-size",

@@ -14,7 +14,8 @@ whose meanings differ.
 The schema and [`from_json`][osce_thb.from_json] agree on every document but
 for what JSON Schema cannot say, which only the reader checks: a key given
 twice, a lone surrogate, an integer written with a fraction or an exponent
-(``1.0``), a phase that ends before it starts, and references that point nowhere
+(``1.0``), a phase that ends before it starts, a place whose country is not
+its region code's, and references that point nowhere
 (see `osce_thb._json`). `tests/test_contract.py` checks the agreement on
 generated documents, good and bad, with node's regular expressions.
 """
