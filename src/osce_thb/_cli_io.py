@@ -643,6 +643,8 @@ def ordered_map(
         for item in itertools.chain(head, items):
             yield item, LOCAL
         return
+    first = head.pop(0)  # done here: what it loads on first use, forked workers share
+    yield first, LOCAL if local(first) else function(first)
     context = multiprocessing.get_context("fork" if "fork" in _start_methods() else "spawn")
     with context.Pool(jobs, initializer=_quiet_worker) as pool:
         pending: list[tuple[list[str], AsyncResult[list[object]]]] = []
