@@ -136,12 +136,14 @@ def read_bounded(path: str, max_size: int | None) -> bytes:
         ParseError: The file is larger, or is a folder that holds no pages.
         OSError: It cannot be read.
     """
-    if Path(path).is_dir():
+    try:
+        handle = open(path, "rb")  # noqa: PTH123, SIM115  # a str, as the caller gave it
+    except IsADirectoryError:
         with os.scandir(path):  # the reason it gave no pages: an error, or none there
             pass
         msg = "folder holds no .txt files"
-        raise ParseError(msg)
-    with open(path, "rb") as handle:  # noqa: PTH123  # a str, as the caller gave it
+        raise ParseError(msg) from None
+    with handle:
         if max_size is None:
             return handle.read()
         size = os.fstat(handle.fileno()).st_size
