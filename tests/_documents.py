@@ -143,7 +143,7 @@ def full_document() -> Document:
 def minimal_document() -> Document:
     """A document with every value absent or empty, and items with only their required fields."""
     return Document(
-        body=(Paragraph(text="Text."),),
+        body=(Paragraph(text="– Text."),),  # the dateline "–" leads it
         quotes=(Quote(text="Yes", speaker=Speaker(name="A. Person")),),
         people=(Person(name="A. Person"),),
         figures=(Figure(value=0, text="none"),),

@@ -590,19 +590,38 @@ class UnparsedLine:
 
 
 def _people(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
-    """People, each named once, among them every speaker of the document's quotes."""
+    """People, each named once."""
     _persons(instance, attribute, value)
     names: set[str] = set()
     for person in value:  # type: ignore[attr-defined]
         if person.name in names:
             _fail(instance, attribute, person.name, f"names {person.name!r} twice")
         names.add(person.name)
-    for index, quote in enumerate(instance.quotes):
+
+
+def _quotes(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Quotes whose speakers are among the document's people, by name.
+
+    The people are checked when known: when JSON is read field by field, they
+    come after the quotes, and the document as a whole is checked at the end.
+    """
+    _quote_items(instance, attribute, value)
+    people: tuple[Person, ...] | None = instance.people
+    if people is None:
+        return
+    names = {person.name for person in people}
+    for quote in value:  # type: ignore[attr-defined]
         name = quote.speaker.name
         if name not in names:
-            _fail(instance, attribute, name, f"must hold {name!r}, the speaker of quotes[{index}]")
+            _fail(
+                instance,
+                attribute,
+                name,
+                f"the speaker {name!r} is not one of the document's people",
+            )
 
 
+_quote_items = _tuple_of(Quote)
 _persons = _tuple_of(Person)
 
 
@@ -652,7 +671,7 @@ class Document:
     abbreviations: tuple[Abbreviation, ...] = attrs.field(
         default=(), validator=_tuple_of(Abbreviation)
     )
-    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_tuple_of(Quote))
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
     people: tuple[Person, ...] = attrs.field(default=(), validator=_people)
     figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
     regions: tuple[Region, ...] = attrs.field(default=(), validator=_tuple_of(Region))

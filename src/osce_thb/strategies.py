@@ -935,7 +935,10 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         figures=tuple(draw(_figure_lists(len(body)))),
         regions=found_regions,
         donors=found_donors,
-        programmes=tuple(draw(_PROGRAMME_LISTS)),
+        programmes=tuple(  # mentions that point into this body, as JSON requires
+            attrs.evolve(programme, mentions=_draw_spans(draw, body, 1))
+            for programme in draw(_PROGRAMME_LISTS)
+        ),
         nrm_phases=tuple(phases),
         unparsed=tuple(draw(_UNPARSED_LISTS)),
     )
