@@ -270,19 +270,27 @@ class _Block:
         self._body = body
         self._index = index
         self.text = text = body.texts[index]
-        words = [(match.start(), match.group()) for match in _CAPITAL.finditer(text)]
-        self.names = [(at, word) for at, word in words if _is_name_word(word)]
-        self.titles = [at for at, word in words if _is_title_word(word)] if self.names else []
+        self.names: list[tuple[int, str]] = []
+        self.titles: list[int] = []
         self.paired: list[int] = []  # where a name word follows another, or a title
         self.introduced = False  # whether a name word is followed by an age or "(name ...)"
         previous = -1
-        for at, word in words:
-            named = _is_name_word(word)
-            if previous >= 0 and named and _joined(text, previous, at):
-                self.paired.append(at)
-            if named and not self.introduced:
-                self.introduced = _INTRODUCED.match(text, at + len(word)) is not None
-            previous = at + len(word) if named or _is_title_word(word) else -1
+        for match in _CAPITAL.finditer(text):
+            word = match.group()
+            at = match.start()
+            kind = _word_class(word)
+            if kind == _NAME_WORD:
+                self.names.append((at, word))
+                if previous >= 0 and _joined(text, previous, at):
+                    self.paired.append(at)
+                if not self.introduced:
+                    self.introduced = _INTRODUCED.match(text, at + len(word)) is not None
+                previous = at + len(word)
+            elif kind == _TITLE_WORD:
+                self.titles.append(at)
+                previous = at + len(word)
+            else:
+                previous = -1
         self._spans: list[_Span] | None = None
         self._parts: dict[int, _Sentence] = {}
 
@@ -368,25 +376,16 @@ def _add_part(sentence: _Sentence, names: list[int], lead: str, piece: str, offs
     return ""
 
 
-def _names_at(text: str, low: int, high: int) -> list[int]:
-    """Where the capitalised words of a sentence that can be part of a name stand."""
-    return [
-        match.start()
-        for match in _CAPITAL.finditer(text, low, high)
-        if _is_name_word(match.group())
-    ]
+_NAME_WORD, _TITLE_WORD = 1, 2
 
 
 @functools.lru_cache(maxsize=8192)
-def _is_title_word(raw: str) -> bool:
-    """Whether a capitalised word, as it stands in the text, is (part of) a title."""
-    return (_clean(raw) or raw).casefold().rstrip(".") in TITLE_WORDS
-
-
-@functools.lru_cache(maxsize=8192)
-def _is_name_word(raw: str) -> bool:
-    """Whether a capitalised word, as it stands in the text, can be part of a name."""
-    return _kind(_clean(raw) or raw) == NAME
+def _word_class(raw: str) -> int:
+    """Whether a capitalised word, as it stands in the text, is a name word, a title word or 0."""
+    word = _clean(raw) or raw
+    if _kind(word) == NAME:
+        return _NAME_WORD
+    return _TITLE_WORD if word.casefold().rstrip(".") in TITLE_WORDS else 0
 
 
 def _clean(raw: str) -> str:
