@@ -223,7 +223,7 @@ def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
 
 
 def _region_rows(document: Document) -> Iterator[tuple[object, ...]]:
-    for region in document.regions:
+    for region in (*document.regions, *document.other_places):
         country = region.country
         if not region.mentions:
             yield (region.code, region.name, country, None, None, None)

@@ -1138,6 +1138,7 @@ def _reference_problems(document: Document) -> list[str]:
     named: tuple[tuple[str, tuple[Person | Region | Donor | Programme | NrmPhase, ...]], ...] = (
         ("people", document.people),
         ("regions", document.regions),
+        ("other_places", document.other_places),
         ("donors", document.donors),
         ("programmes", document.programmes),
         ("nrm_phases", document.nrm_phases),
@@ -1195,6 +1196,7 @@ def _references_hold(document: Document) -> bool:
     for things in (
         document.people,
         document.regions,
+        document.other_places,
         document.donors,
         document.programmes,
         document.nrm_phases,

@@ -74,6 +74,8 @@ _VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any] | str]]] = {
     model._place_country: ("value", "PlaceCountry"),
     model._region_codes: ("items", "RegionCode"),
     model._optional_country_code: ("value", "CountryCode"),
+    model._coded_regions: ("items", {"properties": {"code": {"type": "string"}}}),
+    model._uncoded_places: ("items", {"properties": {"code": {"type": "null"}}}),
     model._field_names: ("items", _NOT_BLANK),
     model._texts: ("value", {"uniqueItems": True, "items": {"type": "string", **_NOT_BLANK}}),
 }
