@@ -3,7 +3,7 @@
 A document becomes a JSON object whose keys are the model's field names, in
 declaration order, after a leading ``"schema_version": 1``. Reading is strict:
 every problem is reported, with its JSON path, in one
-[`JsonError`][osce_thb.JsonError]; nothing is dropped or coerced. Beyond the
+`JsonError`; nothing is dropped or coerced. Beyond the
 types and the model's own rules, reading refuses what JSON text can say but a
 document cannot hold: a key given twice, an integer too long to read, a lone
 surrogate (an escape ``\ud800`` alone), and references that point nowhere (a quote in block

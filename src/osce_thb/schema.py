@@ -11,7 +11,7 @@ regular expressions that mean the same under Python's `re` and ECMAScript
 (the dialect JSON Schema specifies), without the classes of white space,
 whose meanings differ.
 
-The schema and [`from_json`][osce_thb.from_json] agree on every document but
+The schema and `from_json` agree on every document but
 for what JSON Schema cannot say, which only the reader checks: a key given
 twice, a lone surrogate, an integer written with a fraction or an exponent
 (``1.0``), a phase that ends before it starts, a place whose country is not
