@@ -288,47 +288,97 @@ def _write_pages(folder: Path, count: int) -> None:
         (folder / f"page-{number:06d}.txt").write_text(text, encoding="utf-8")
 
 
-def bench_cli(pages: int) -> list[Row]:
-    """`osce-thb parse FOLDER --format jsonl` over generated pages: speed and peak memory."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp, "pages")
-        folder.mkdir()
-        _write_pages(folder, pages)
-        out = Path(tmp, "out.jsonl")
-        command = [sys.executable, "-m", "osce_thb", "parse", str(folder), "--format", "jsonl"]
-        command += ["-o", str(out), "--no-progress"]
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(command, check=True)
-        seconds = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        with out.open(encoding="utf-8") as handle:
-            written = sum(1 for _ in handle)
+def _run_cli(folder: Path, out: Path, pages: int, jobs: int) -> tuple[float, float, float]:
+    """One `osce-thb parse FOLDER --jobs N` run: wall seconds, CPU seconds, peak MB."""
+    command = [sys.executable, "-m", "osce_thb", "parse", str(folder), "--format", "jsonl"]
+    command += ["-o", str(out), "--no-progress", "--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with out.open(encoding="utf-8") as handle:
+        written = sum(1 for _ in handle)
     if written != pages:
         msg = f"the CLI wrote {written} records for {pages} pages"
         raise SystemExit(msg)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    per_core = pages / cpu
-    peak_mb = after.ru_maxrss / 1024  # kilobytes on Linux
-    return [
-        Row(
-            "cli_per_core",
-            f"osce-thb parse, {pages:,} pages to JSON Lines",
-            per_core,
-            "pages/s per core",
-            ">= 2,000",
-            per_core >= 2000,
-        ),
-        Row("cli_wall", "  wall clock of that run", pages / seconds, "pages/s", "", True),
-        Row(
-            "cli_peak_mb",
-            "  peak memory of that run",
-            peak_mb,
-            "MB",
-            "< 150 MB",
-            peak_mb < 150,
-        ),
-    ]
+    return seconds, cpu, after.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def bench_cli(pages: int, jobs: int) -> list[Row]:
+    """`osce-thb parse FOLDER --format jsonl` over generated pages: speed and peak memory.
+
+    Once with one job (the rate per core), then with `jobs` worker processes
+    (the speed-up over one, and that the output is the same, byte for byte).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp, "pages")
+        folder.mkdir()
+        _write_pages(folder, pages)
+        one_out, many_out = Path(tmp, "one.jsonl"), Path(tmp, "many.jsonl")
+        seconds, cpu, peak_mb = _run_cli(folder, one_out, pages, 1)
+        per_core = pages / cpu
+        rows = [
+            Row(
+                "cli_per_core",
+                f"osce-thb parse, {pages:,} pages to JSON Lines",
+                per_core,
+                "pages/s per core",
+                ">= 2,000",
+                per_core >= 2000,
+            ),
+            Row("cli_wall", "  wall clock of that run", pages / seconds, "pages/s", "", True),
+            Row(
+                "cli_peak_mb",
+                "  peak memory of that run",
+                peak_mb,
+                "MB",
+                "< 150 MB",
+                peak_mb < 150,
+            ),
+        ]
+        if jobs > 1:
+            many_seconds, many_cpu, many_peak = _run_cli(folder, many_out, pages, jobs)
+            if many_out.read_bytes() != one_out.read_bytes():
+                msg = f"--jobs {jobs} wrote other records than --jobs 1"
+                raise SystemExit(msg)
+            speedup = seconds / many_seconds
+            rows += [
+                Row(
+                    "cli_jobs_wall",
+                    f"  --jobs {jobs}: wall clock",
+                    pages / many_seconds,
+                    "pages/s",
+                    "",
+                    True,
+                ),
+                Row(
+                    "cli_jobs_speedup",
+                    f"  --jobs {jobs} over --jobs 1, wall clock",
+                    speedup,
+                    "x",
+                    ">= 1.8x",
+                    speedup >= 1.8,
+                ),
+                Row(
+                    "cli_jobs_cpu",
+                    f"  --jobs {jobs}: CPU time over --jobs 1 (the cost of the workers)",
+                    many_cpu / cpu,
+                    "x",
+                    "",
+                    True,
+                ),
+                Row(
+                    "cli_jobs_peak_mb",
+                    f"  --jobs {jobs}: peak memory of a process",
+                    many_peak,
+                    "MB",
+                    "< 150 MB",
+                    many_peak < 150,
+                ),
+            ]
+    return rows
 
 
 def _dev_texts(folder: Path) -> list[str]:
@@ -499,6 +549,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs per median (default 7)")
     parser.add_argument("--pages", type=int, default=100_000, help="pages for the CLI run")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes for the second CLI run (default: the cores; 1: no second run)",
+    )
     parser.add_argument("--dev-pages", type=Path, default=DEV_PAGES, help="real pages (*.txt)")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="default: cpu")
     parser.add_argument("--peer", action="store_true", help="time spaCy on the same pages")
@@ -539,7 +595,7 @@ def main() -> int:
     ]
     rows += bench_scaling(args.repeat)
     if args.pages:
-        rows += bench_cli(args.pages)
+        rows += bench_cli(args.pages, args.jobs)
     ours = {row.key: row.value for row in rows}
 
     peer_rows: list[PeerRow] = []

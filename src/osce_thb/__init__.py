@@ -42,6 +42,7 @@ from osce_thb.model import (
     Mention,
     NrmPhase,
     Paragraph,
+    Person,
     PhaseStage,
     PhaseStatus,
     Programme,
@@ -54,7 +55,10 @@ from osce_thb.model import (
 )
 
 if TYPE_CHECKING:  # imported on first use, by `__getattr__` below
+    from osce_thb import export
+    from osce_thb._inputs import MAX_PAGE_BYTES, page_paths, parse_files
     from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
+    from osce_thb._json_reader import JsonRecord, load_documents
     from osce_thb._render import render
     from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
     from osce_thb.export import rollout_svg
@@ -64,6 +68,8 @@ _LAZY = {
     **dict.fromkeys(
         ("dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"), "_json"
     ),
+    **dict.fromkeys(("MAX_PAGE_BYTES", "page_paths", "parse_files"), "_inputs"),
+    **dict.fromkeys(("JsonRecord", "load_documents"), "_json_reader"),
     "render": "_render",
     **dict.fromkeys(("RegionTimeline", "RolloutClaim", "rollout"), "_rollout"),
     "rollout_svg": "export",
@@ -72,8 +78,8 @@ _LAZY = {
     "schema": "",
 }
 """Names that `parse` does not need, by the module that defines them: imported on
-first use, so that `import osce_thb` stays cheap (the JSON writers, the chart and
-the tables import modules of their own)."""
+first use, so that `import osce_thb` stays cheap (the JSON writers and readers, the
+folder and file inputs, the chart and the tables import modules of their own)."""
 
 
 def __getattr__(name: str) -> Any:
@@ -96,6 +102,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "MAX_PAGE_BYTES",
     "Abbreviation",
     "Block",
     "Dateline",
@@ -106,12 +113,14 @@ __all__ = [
     "Figure",
     "Heading",
     "JsonError",
+    "JsonRecord",
     "ListItem",
     "Mention",
     "ModelError",
     "NrmPhase",
     "Paragraph",
     "ParseError",
+    "Person",
     "PhaseStage",
     "PhaseStatus",
     "Programme",
@@ -125,14 +134,18 @@ __all__ = [
     "UnparsedLine",
     "__version__",
     "dump_jsonl",
+    "export",
     "extract",
     "from_dict",
     "from_json",
     "json_schema",
+    "load_documents",
     "load_jsonl",
+    "page_paths",
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "read",
     "render",
     "rollout",
