@@ -9,7 +9,14 @@ import pytest
 
 import osce_thb
 
-LAZY_MODULES = ("osce_thb._json", "osce_thb._render", "osce_thb._rollout", "osce_thb.export")
+LAZY_MODULES = (
+    "osce_thb._json",
+    "osce_thb._json_reader",
+    "osce_thb._inputs",
+    "osce_thb._render",
+    "osce_thb._rollout",
+    "osce_thb.export",
+)
 
 
 def _run(code: str) -> str:
