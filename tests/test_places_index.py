@@ -161,3 +161,29 @@ def test_capitalised_words_are_those_of_the_plain_pattern() -> None:
         assert [m.span() for m in _regions._CAPITALISED.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def test_crlf_line_ends_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout that writes CRLF line ends keeps the stamp, and the index is still used."""
+    stamp = gazetteer._places_stamp()
+    texts = gazetteer._place_texts()
+    read = gazetteer._data_text
+
+    def crlf(*parts: str) -> str:
+        return read(*parts).replace("\n", "\r\n")
+
+    monkeypatch.setattr(
+        gazetteer, "_place_texts", lambda: tuple(t.replace("\n", "\r\n") for t in texts)
+    )
+    monkeypatch.setattr(gazetteer, "_data_text", crlf)
+    assert gazetteer._places_stamp() == stamp
+
+    def not_built() -> str:
+        raise AssertionError("the shipped index was not used")
+
+    monkeypatch.setattr(_regions, "_index_text", not_built)
+    _regions._index.cache_clear()
+    try:
+        assert [m.code for m in _regions.match_regions("Trainers from Mariupol")] == ["UA-14"]
+    finally:
+        _regions._index.cache_clear()

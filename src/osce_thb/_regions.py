@@ -344,6 +344,8 @@ def _index() -> _Index:
         text = gazetteer._data_text(_INDEX_FILE)
     except OSError:
         text = ""
+    if "\r" in text:  # a checkout that wrote CRLF line ends
+        text = text.replace("\r\n", "\n")
     if text.partition("\n")[0] != f"{_INDEX_FORMAT} {gazetteer._places_stamp()}":
         text = _index_text()
     return _Index(text.removesuffix("\n"))

@@ -195,9 +195,11 @@ def _places_stamp() -> str:
     """
     import zlib
 
-    checksum = zlib.crc32(_data_text("countries.json").encode())
-    for text in _place_texts():
-        checksum = zlib.crc32(text.encode(), checksum)
+    checksum = 0
+    for text in (_data_text("countries.json"), *_place_texts()):
+        # Line ends as written: a checkout that turns them into CRLF holds the same data.
+        plain = text.replace("\r\n", "\n") if "\r" in text else text
+        checksum = zlib.crc32(plain.encode(), checksum)
     return f"{checksum:08x}"
 
 
