@@ -90,28 +90,101 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     return "\n".join(lines)
 
 
+def _country_name(code: str) -> str:
+    known = gazetteer.countries().get(code)
+    covered = gazetteer.coverage().get(code)
+    if known is not None:
+        return known.name
+    return covered.name if covered is not None and covered.name else code
+
+
+def _spelled(names: Iterable[str], weak: Iterable[str]) -> list[str]:
+    """Spellings, the weak ones (a place only where the text says) marked."""
+    marked = set(weak)
+    return [f"{name} (weak)" if name in marked else name for name in names]
+
+
+def coverage_table() -> str:
+    """Every country the gazetteer covers, with its level of ISO 3166-2."""
+    regions = list(gazetteer.regions().values())
+    places = gazetteer.places()
+    rows = []
+    for code, covered in gazetteer.coverage().items():
+        units = [e for e in regions if e.country == code]
+        uncoded = [p for p in places if p.country == code]
+        towns = sum(len(e.cities) for e in units) + sum(
+            len(p.cities) for p in uncoded
+        )
+        rows.append(
+            (
+                _country_name(code),
+                f"`{code}`",
+                covered.level,
+                len(units),
+                len(uncoded) or "",
+                towns,
+            )
+        )
+    return (
+        f"{len(rows)} countries, {len(regions)} first-level units,"
+        f" {len(places)} places without a code.\n\n"
+        + _table(
+            [
+                "Country",
+                "Code",
+                "Level used",
+                "Units",
+                "Without code",
+                "Towns",
+            ],
+            rows,
+        )
+        + "\n"
+    )
+
+
 def regions_table() -> str:
-    """Every region of the gazetteer, one table per country."""
+    """Every place of the gazetteer, one table per country."""
     by_country: dict[str, list[gazetteer.RegionEntry]] = {}
     for entry in gazetteer.regions().values():
         by_country.setdefault(entry.country, []).append(entry)
+    uncoded: dict[str, list[gazetteer.PlaceEntry]] = {}
+    for place in gazetteer.places():
+        uncoded.setdefault(place.country, []).append(place)
     parts = []
-    for code, entries in sorted(by_country.items()):
-        known = gazetteer.countries().get(code)
-        name = known.name if known else code
-        parts.append(f"### {name} ({code}): {len(entries)} regions\n")
-        parts.append(
-            _table(
-                ["Code", "Name", "Type", "Also written", "Cities and towns"],
-                (
-                    (f"`{e.code}`", e.name, e.type, e.names, e.cities)
-                    for e in sorted(entries, key=lambda e: e.code)
-                ),
+    for code in sorted(set(by_country) | set(uncoded)):
+        entries = by_country.get(code, [])
+        others = uncoded.get(code, [])
+        count = f"{len(entries)} units" + (
+            f", {len(others)} without a code" if others else ""
+        )
+        parts.append(f"### {_country_name(code)} ({code}): {count}\n")
+        rows = [
+            (
+                f"`{e.code}`",
+                e.name,
+                e.type,
+                _spelled(e.names, e.weak),
+                _spelled(e.cities, e.weak),
             )
+            for e in sorted(entries, key=lambda e: e.code)
+        ]
+        rows += [
+            (
+                "no code",
+                p.name,
+                p.type,
+                _spelled(p.names, p.weak),
+                _spelled(p.cities, p.weak),
+            )
+            for p in others
+        ]
+        parts.append(
+            _table(["Code", "Name", "Type", "Also written", "Towns"], rows)
         )
         parts.append("")
     if not parts:
-        return "*The gazetteer holds no regions yet.*\n"
+        return "*The gazetteer holds no places yet.*\n"
     return "\n".join(parts)
 
 
@@ -474,6 +547,7 @@ def strategies_reference() -> str:
 
 GENERATORS: dict[str, Callable[[], str]] = {
     "regions": regions_table,
+    "coverage": coverage_table,
     "countries": countries_table,
     "organisations": organisations_table,
     "model-diagram-page": model_diagram_page,

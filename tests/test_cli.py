@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 import osce_thb
-from osce_thb import RegionTimeline, RolloutClaim, _chart, _export, cli
+from osce_thb import RegionTimeline, RolloutClaim, _chart, _cli_io, _export, cli
 from osce_thb.model import PhaseStage, PhaseStatus
 from tests._documents import full_document, minimal_document
 
@@ -409,11 +409,11 @@ class TestInterrupts:
         real = cli._read_page
         calls = []
 
-        def interrupted_on_third(path: str, stdin: Any) -> osce_thb.Document:
+        def interrupted_on_third(session: Any, path: str) -> Any:
             calls.append(path)
             if len(calls) == 3:
                 raise KeyboardInterrupt
-            return real(path, stdin)
+            return real(session, path)
 
         monkeypatch.setattr(cli, "_read_page", interrupted_on_third)
         result = run("parse", pages[0].parent, "--format", fmt)
@@ -424,7 +424,7 @@ class TestInterrupts:
     def test_signals_wait_for_the_record_being_written(self) -> None:
         """A signal during a write is held until the write is done, then interrupts."""
         done = []
-        with cli._Signals() as signals, pytest.raises(KeyboardInterrupt):
+        with _cli_io.Signals() as signals, pytest.raises(KeyboardInterrupt):
             with signals.critical():
                 signal.raise_signal(signal.SIGINT)
                 done.append("written")
@@ -434,29 +434,29 @@ class TestInterrupts:
 
     @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
     def test_sigint_on_a_real_process(self, tmp_path: Path) -> None:
-        """SIGINT to a running ``parse -o``: exit 130, and every line written is a whole record."""
+        """SIGINT to a running ``parse -o``: exit 130, the output left as it was, no temp file."""
         write_pages(tmp_path / "p", 3000)
         target = tmp_path / "out.jsonl"
+        target.write_text("the corpus of yesterday\n")
         process = subprocess.Popen(
             [sys.executable, "-m", "osce_thb", "parse", tmp_path / "p", "-o", target],
             stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and process.poll() is None:
-            if target.exists() and target.stat().st_size > 0:
+            temporary = list(tmp_path.glob(".out.jsonl.*.tmp"))
+            if temporary and temporary[0].stat().st_size > 0:
                 break
             time.sleep(0.005)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
-        text = target.read_text(encoding="utf-8")
-        assert text.endswith("\n")
-        records = [json.loads(line) for line in text.splitlines()]
+        assert list(tmp_path.glob(".out.jsonl.*")) == []
         if process.returncode == 0:  # pragma: no cover - finished before the signal came
-            assert len(records) == 3000
+            assert len(target.read_text(encoding="utf-8").splitlines()) == 3000
         else:
             assert process.returncode == 130
-            assert 0 < len(records) < 3000
             assert err.decode() == "osce-thb: interrupted\n"
+            assert target.read_text(encoding="utf-8") == "the corpus of yesterday\n"
 
     @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
     def test_reader_going_away_is_quiet(self, tmp_path: Path) -> None:
@@ -544,7 +544,7 @@ class TestValidate:
         assert run("validate", "-", stdin=single).out == "1 document checked: all valid\n"
 
     def test_unreadable_inputs(self, tmp_path: Path, bad: dict[str, Path]) -> None:
-        """Missing files, folders, empty files and bytes not UTF-8 go to stderr; status 1."""
+        """Missing files, folders and empty files go to stderr; status 1."""
         empty = tmp_path / "empty.jsonl"
         empty.write_text("\n\n")
         latin = tmp_path / "latin.json"
@@ -555,9 +555,12 @@ class TestValidate:
             f"{bad['missing']}:0:0: no such file",
             f"{bad['folder']}:0:0: is a folder, not a file",
             f"{empty}:0:0: empty file: no documents",
-            f"{latin}:1:15: not UTF-8 text: byte 0xe9 at offset 14 cannot be decoded",
         ]
-        assert result.out == "0 documents checked: all valid; 4 files could not be read\n"
+        assert result.out.splitlines() == [  # bytes that are not UTF-8 are not JSON
+            f"{latin}:1:15: $: not valid JSON: not UTF-8 text: byte 0xe9 at offset 14"
+            " cannot be decoded",
+            "1 document checked: 1 invalid (1 problem); 3 files could not be read",
+        ]
 
 
 # --------------------------------------------------------------------------- schema
@@ -840,3 +843,329 @@ class TestChart:
 def test_sample_pages_ship_in_the_package() -> None:
     """The sample pages are package data, found without the repository."""
     assert [Path(p).name for p in cli._sample_paths()] == [p.name for p in SAMPLES]
+
+
+def test_the_command_line_uses_the_public_api() -> None:
+    """Cli and its plumbing import from the library only names in `osce_thb.__all__`."""
+    import ast
+
+    allowed_modules = {"osce_thb", "osce_thb._cli_io"}
+    for module in (cli, _cli_io):
+        tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("osce_thb"):
+                assert node.module in allowed_modules, node.module
+                if node.module == "osce_thb":
+                    assert {alias.name for alias in node.names} <= set(osce_thb.__all__)
+            elif isinstance(node, ast.Import):
+                assert all(
+                    alias.name == "osce_thb" or not alias.name.startswith("osce_thb")
+                    for alias in node.names
+                )
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "osce_thb"
+            ):
+                assert node.attr in osce_thb.__all__, node.attr
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def run_limited(
+    *argv: str | Path,
+    file_size: int | None = None,
+    memory: int | None = None,
+    close_stdin: bool = False,
+    stdout: Any = subprocess.PIPE,
+) -> subprocess.CompletedProcess[bytes]:
+    """``osce-thb`` in a process with limits: file size, memory, or no stdin at all."""
+    import resource
+
+    def limit() -> None:  # in the child, before it runs Python
+        if file_size is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        if close_stdin:
+            os.close(0)
+
+    return subprocess.run(
+        [sys.executable, "-m", "osce_thb", *map(str, argv)],
+        stdin=None if close_stdin else subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+        preexec_fn=limit,  # the test process starts no threads
+    )
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX limits and devices")
+
+
+@posix_only
+class TestOutputIsNeverAnInput:
+    """``-o`` naming an input is refused before anything is opened (issue 16, point 2)."""
+
+    def test_the_page_itself(self, pages: list[Path]) -> None:
+        before = pages[0].read_bytes()
+        process = run_limited("parse", pages[0], "-o", pages[0])
+        assert process.returncode == 2
+        assert process.stderr.decode() == (
+            f"osce-thb parse: error: --output {pages[0]} is an input ({pages[0]}):"
+            " refusing to write over it\n"
+        )
+        assert pages[0].read_bytes() == before
+
+    @pytest.mark.parametrize("link", ["symbolic", "hard"])
+    def test_through_links(self, link: str, pages: list[Path], tmp_path: Path) -> None:
+        other = tmp_path / "other.txt"
+        (other.symlink_to if link == "symbolic" else other.hardlink_to)(pages[1])
+        before = pages[1].read_bytes()
+        process = run_limited("parse", pages[1], "-o", other)
+        assert process.returncode == 2
+        assert b"is an input" in process.stderr
+        assert pages[1].read_bytes() == before
+
+    def test_a_page_of_an_input_folder(self, pages: list[Path]) -> None:
+        before = pages[2].read_bytes()
+        process = run_limited("parse", pages[0].parent, "-o", pages[2])
+        assert process.returncode == 2
+        assert pages[2].read_bytes() == before
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("export", "--to", "jsonld"),
+            ("rollout",),
+            ("export", "--to", "csv", "--table", "donors"),
+        ],
+        ids=["export-jsonld", "rollout", "export-table"],
+    )
+    def test_a_corpus(self, argv: tuple[str, ...], tmp_path: Path) -> None:
+        corpus = tmp_path / "c.jsonl"
+        assert run("parse", "--samples", "-o", corpus).status == 0
+        before = corpus.read_bytes()
+        process = run_limited(*argv, corpus, "-o", corpus)
+        assert process.returncode == 2
+        assert b"is an input" in process.stderr
+        assert corpus.read_bytes() == before
+
+    def test_a_table_of_a_csv_folder(self, tmp_path: Path) -> None:
+        tables = tmp_path / "tables"
+        tables.mkdir()
+        page_file = tables / "documents.csv"
+        page_file.write_text(page(1), encoding="utf-8")
+        process = run_limited("export", page_file, "--to", "csv", "-o", tables)
+        assert process.returncode == 2
+        assert page_file.read_text(encoding="utf-8") == page(1)
+
+
+@posix_only
+class TestWriteErrors:
+    """A write error is one line and status 74; no traceback, no half file (point 3)."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("parse", "--samples"),
+            ("validate", "CORPUS"),
+            ("schema",),
+            ("rollout", "--samples"),
+            ("export", "--samples", "--to", "jsonld"),
+            ("export", "--samples", "--to", "csv", "--table", "regions"),
+        ],
+        ids=["parse", "validate", "schema", "rollout", "export-jsonld", "export-csv"],
+    )
+    def test_stdout_on_a_full_disk(self, argv: tuple[str, ...], tmp_path: Path) -> None:
+        corpus = tmp_path / "c.jsonl"
+        run("parse", "--samples", "-o", corpus)
+        argv = tuple(str(corpus) if arg == "CORPUS" else arg for arg in argv)
+        with Path("/dev/full").open("wb") as full:
+            process = run_limited(*argv, stdout=full)
+        assert process.returncode == 74
+        assert process.stderr.decode() == (
+            f"osce-thb {argv[0]}: error: cannot write stdout: no space left on device\n"
+        )
+
+    def test_output_device_on_a_full_disk(self) -> None:
+        """``-o /dev/full``: a device is written, not renamed over, and the error is one line."""
+        process = run_limited("parse", "--samples", "-o", "/dev/full")
+        assert process.returncode == 74
+        assert process.stderr.decode() == (
+            "osce-thb parse: error: cannot write /dev/full: no space left on device\n"
+        )
+        assert Path("/dev/full").is_char_device()
+
+    @pytest.mark.parametrize("fmt", ["jsonl", "json"])
+    def test_output_file_too_large_leaves_no_half_file(self, fmt: str, tmp_path: Path) -> None:
+        """A file that cannot grow (a full disk, a size limit): the old file stays, whole."""
+        write_pages(tmp_path / "p", 200)
+        target = tmp_path / "out.jsonl"
+        target.write_text("yesterday's corpus\n")
+        process = run_limited(
+            "parse", tmp_path / "p", "--format", fmt, "-o", target, file_size=100_000
+        )
+        assert process.returncode == 74
+        assert process.stderr.decode() == (
+            f"osce-thb parse: error: cannot write {target}: file too large\n"
+        )
+        assert target.read_text() == "yesterday's corpus\n"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["out.jsonl", "p"]
+
+    def test_a_new_file_is_not_left_half_written(self, tmp_path: Path) -> None:
+        write_pages(tmp_path / "p", 200)
+        target = tmp_path / "new.jsonl"
+        process = run_limited("parse", tmp_path / "p", "-o", target, file_size=100_000)
+        assert process.returncode == 74
+        assert not target.exists()
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["p"]
+
+    def test_a_complete_file_keeps_the_permissions(self, pages: list[Path], tmp_path: Path) -> None:
+        """The renamed file has the old file's permissions, not the temporary file's."""
+        target = tmp_path / "out.jsonl"
+        target.write_text("")
+        target.chmod(0o640)
+        assert run("parse", *pages, "-o", target).status == 0
+        assert target.stat().st_mode & 0o777 == 0o640
+        assert len(target.read_text(encoding="utf-8").splitlines()) == 3
+
+
+@posix_only
+class TestSmallerFaults:
+    """Broken pipes, no stdin, no memory, inputs too large (point 8)."""
+
+    def test_validate_into_head_is_quiet(self, tmp_path: Path) -> None:
+        """``validate | head``: no "broken pipe" line per remaining input, status 141."""
+        bad = osce_thb.to_json(minimal_document()).replace('"kind":"other"', '"kind":"memo"')
+        files = []
+        for number in range(40):
+            path = tmp_path / f"c{number:02d}.jsonl"
+            path.write_text((bad + "\n") * 200, encoding="utf-8")
+            files.append(path)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "osce_thb", "validate", *files],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        with process.stderr:
+            err = process.stderr.read()
+        process.wait(timeout=60)
+        assert err == b""
+        assert process.returncode == 141
+
+    def test_stdin_closed(self) -> None:
+        """``parse -`` with stdin closed (``0<&-``): one line, status 1, no traceback."""
+        process = run_limited("parse", "-", close_stdin=True)
+        assert process.returncode == 1
+        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+
+    def test_stdin_closed_for_documents(self) -> None:
+        process = run_limited("rollout", "-", close_stdin=True)
+        assert process.returncode == 1
+        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_endless_input(self) -> None:
+        """``parse /dev/zero``: refused at the size limit, in one line."""
+        process = run_limited("parse", "/dev/zero")
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            "/dev/zero:0:0: too large: more than 10 MiB, the most that is read (see --max-size)\n"
+        )
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+    def test_out_of_memory(self, pages: list[Path]) -> None:
+        """Under a memory limit, an input too large for it is one line; the others are parsed."""
+        process = run_limited(
+            "parse", "/dev/zero", pages[0], "--max-size", "4000", memory=600 * 1024 * 1024
+        )
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            "/dev/zero:0:0: out of memory: the page is too large to parse here\n"
+        )
+        assert json.loads(process.stdout)["title"].startswith("Page 0000")
+
+    def test_max_size(self, tmp_path: Path) -> None:
+        """--max-size sets the limit, in megabytes."""
+        path = tmp_path / "big.txt"
+        path.write_text(page(1) + ("A long paragraph of words. " * 100_000) + "\n")
+        process = run_limited("parse", path, "--max-size", "1")
+        assert process.returncode == 1
+        assert process.stderr.decode() == (
+            f"{path}:0:0: too large: more than 1 MiB, the most that is read (see --max-size)\n"
+        )
+        assert run_limited("parse", path, "--max-size", "4").returncode == 0
+        assert b"not a positive number" in run_limited("parse", path, "--max-size", "0").stderr
+
+
+# --------------------------------------------------------------------------- --jobs
+
+
+class TestJobs:
+    """``--jobs N``: the same output, errors and status as one job, in constant memory."""
+
+    @pytest.fixture
+    def corpus(self, tmp_path: Path) -> Path:
+        folder = tmp_path / "corpus"
+        write_pages(folder, 150, per_folder=40)
+        (folder / "batch001" / "page00050x.txt").write_bytes(b"\x00\x01")
+        (folder / "batch002" / "page00099x.txt").write_bytes(b"")
+        return folder
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("parse", "CORPUS"),
+            ("parse", "CORPUS", "--format", "json"),
+            ("parse", "CORPUS", "-", "CORPUS"),
+            ("rollout", "CORPUS", "-f", "csv"),
+            ("export", "CORPUS", "--to", "csv", "--table", "phases"),
+        ],
+        ids=["parse", "parse-json", "parse-stdin-between", "rollout", "export"],
+    )
+    def test_same_as_one_job(self, argv: tuple[str, ...], corpus: Path) -> None:
+        bad_files = 2 * argv.count("CORPUS")
+        argv = tuple(str(corpus) if arg == "CORPUS" else arg for arg in argv)
+        stdin = page(7).encode()
+        one = run_process(*argv, "--jobs", "1", stdin=stdin)
+        two = run_process(*argv, "--jobs", "2", stdin=stdin)
+        assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+        assert one.returncode == 1
+        assert len(one.stderr.decode().splitlines()) == bad_files
+
+    def test_bounded_window(self) -> None:
+        """Items are taken only a few batches ahead of the results: memory stays flat."""
+        from osce_thb._cli_io import _BATCH, _WINDOW, ordered_map
+
+        taken = 0
+
+        def items() -> Any:
+            nonlocal taken
+            for number in range(20_000):
+                taken += 1
+                yield f"folder/page{number}.txt"
+
+        results = ordered_map(os.path.basename, items(), jobs=2, local=lambda _: False)
+        first = next(results)
+        assert first == ("folder/page0.txt", "page0.txt")
+        assert taken <= (2 * _WINDOW + 3) * _BATCH
+        rest = list(results)
+        assert [name for _, name in rest] == [f"page{n}.txt" for n in range(1, 20_000)]
+
+    def test_few_pages_start_no_process(self, pages: list[Path]) -> None:
+        """A handful of pages is parsed in the main process: no workers to start."""
+        from osce_thb._cli_io import LOCAL, ordered_map
+
+        found = list(ordered_map(str, map(str, pages), jobs=8, local=lambda _: False))
+        assert found == [(str(path), LOCAL) for path in pages]
+
+    def test_jobs_must_be_positive(self) -> None:
+        result = run("parse", "--samples", "--jobs", "0")
+        assert result.status == 2
+        assert "not a positive number of processes" in result.err

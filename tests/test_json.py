@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,6 +19,10 @@ from osce_thb import (
     Document,
     FieldOfWork,
     JsonError,
+    Mention,
+    Paragraph,
+    Person,
+    Region,
     dump_jsonl,
     from_dict,
     from_json,
@@ -53,6 +58,7 @@ TOP_LEVEL_KEYS = [
     "body",
     "abbreviations",
     "quotes",
+    "people",
     "figures",
     "regions",
     "donors",
@@ -63,7 +69,7 @@ TOP_LEVEL_KEYS = [
 ]
 
 # The keys of each nested object of `full_document()`, exactly and in order. The issue
-# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`,
+# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`, `people`,
 # `figures.counted`/`block`, and the `mentions` of regions, donors, programmes, phases.
 NESTED_KEYS = [
     (("source",), ["name", "closed"]),
@@ -74,8 +80,10 @@ NESTED_KEYS = [
     (("abbreviations", 0), ["short", "long"]),
     (("quotes", 0), ["text", "speaker", "block"]),
     (("quotes", 0, "speaker"), ["name", "title", "role"]),
+    (("people", 0), ["name", "titles", "roles", "mentions"]),
+    (("people", 0, "mentions", 0), ["text", "block", "start"]),
     (("figures", 0), ["value", "qualifier", "counted", "text", "block"]),
-    (("regions", 0), ["code", "name", "mentions"]),
+    (("regions", 0), ["code", "country", "name", "mentions"]),
     (("regions", 0, "mentions", 0), ["text", "block", "start"]),
     (("donors", 0), ["name", "country", "mentions"]),
     (("programmes", 0), ["name", "acronym", "mentions"]),
@@ -110,11 +118,12 @@ MINIMAL_DICT: dict[str, Any] = {
     "source": None,
     "fields_of_work": [],
     "dateline": {"place": None, "country": None, "date": None, "text": "–"},
-    "body": [{"type": "paragraph", "text": "Text."}],
+    "body": [{"type": "paragraph", "text": "– Text."}],
     "abbreviations": [],
     "quotes": [
         {"text": "Yes", "speaker": {"name": "A. Person", "title": None, "role": None}, "block": 0}
     ],
+    "people": [{"name": "A. Person", "titles": [], "roles": [], "mentions": []}],
     "figures": [{"value": 0, "qualifier": None, "counted": None, "text": "none", "block": 0}],
     "regions": [],
     "donors": [{"name": "European Union", "country": None, "mentions": []}],
@@ -219,6 +228,27 @@ BAD_DOCUMENTS = [
         "block-given-str",
         put(("body", 1), "A heading"),
         "$.body[1]: expected an object, got 'A heading'",
+    ),
+    # people
+    (
+        "speaker-not-among-people",
+        put(("people",), []),
+        "$.quotes: the speaker 'Madina Jarbussynova' is not one of the document's people",
+    ),
+    (
+        "person-twice",
+        lambda data: data["people"].append({"name": "Madina Jarbussynova"}),
+        "$.people: names 'Madina Jarbussynova' twice",
+    ),
+    (
+        "title-twice",
+        put(("people", 0, "titles"), ["Dr", "Dr"]),
+        "$.people[0].titles: 'Dr' is listed twice",
+    ),
+    (
+        "blank-role",
+        put(("people", 0, "roles"), [" "]),
+        "$.people[0].roles[0]: an item must not be blank, got ' '",
     ),
     # enums
     (
@@ -344,7 +374,7 @@ BAD_DOCUMENTS = [
     (
         "unknown-region-code-in-phase",
         put(("nrm_phases", 0, "regions"), ["UA-14", "UA-99"]),
-        "$.nrm_phases[0].regions: unknown region code 'UA-99'",
+        "$.nrm_phases[0].regions[1]: unknown region code 'UA-99'",
     ),
     (
         "unknown-country-code",
@@ -379,7 +409,7 @@ BAD_DOCUMENTS = [
     (
         "blank-field-of-work",
         put(("fields_of_work",), ["  "]),
-        "$.fields_of_work: a field of work must not be blank, got '  '",
+        "$.fields_of_work[0]: a field of work must not be blank, got '  '",
     ),
 ]
 
@@ -593,6 +623,64 @@ class TestReading:
             {"schema_version": 1, "regions": [{"code": "UA-14", "name": "Donetsk Oblast"}]}
         )
         assert document.regions[0].mentions == ()
+
+    def test_json_without_people(self) -> None:
+        """JSON written before `people` existed reads with the speakers of its quotes as people."""
+        data = full_json(drop(("people",)))
+        data["quotes"].append(copy.deepcopy(data["quotes"][0]))
+        data["quotes"][1]["speaker"].update(title="Dr", role=None)
+        document = from_dict(data)
+        assert document.people == (
+            Person(
+                name="Madina Jarbussynova",
+                titles=("Ambassador", "Dr"),
+                roles=("OSCE Project Co-ordinator in Ukraine",),
+            ),
+        )
+
+    def test_json_without_people_or_quotes(self) -> None:
+        """JSON without people and without quotes reads with no people."""
+        data = full_json(drop(("people",)), drop(("quotes",)))
+        assert from_dict(data).people == ()
+
+    def test_regions_of_earlier_documents_take_the_country_of_their_code(self) -> None:
+        """Documents written before places had a country (UA codes only) still read."""
+        document = from_dict(
+            {"schema_version": 1, "regions": [{"code": "UA-30", "name": "Kyiv", "mentions": []}]}
+        )
+        (kyiv,) = document.regions
+        assert (kyiv.code, kyiv.country, kyiv.name) == ("UA-30", "UA", "Kyiv")
+        assert document == from_json(to_json(document))
+        assert to_dict(document)["regions"] == [
+            {"code": "UA-30", "country": "UA", "name": "Kyiv", "mentions": []}
+        ]
+
+    def test_a_place_without_a_code(self) -> None:
+        """A place with no ISO 3166-2 code is written with a null code, and read back."""
+        mention = Mention(text="Prishtina", block=0)
+        place = Region(country="XK", name="Pristina", mentions=(mention,))
+        body = (Paragraph(text="Prishtina hosts a meeting."),)  # where the mention points
+        data = to_dict(Document(body=body, regions=(place,)))
+        assert data["regions"][0] == {
+            "code": None,
+            "country": "XK",
+            "name": "Pristina",
+            "mentions": [{"text": "Prishtina", "block": 0, "start": 0}],
+        }
+        assert from_dict(data).regions == (place,)
+
+    def test_a_place_needs_a_known_country_of_its_code(self) -> None:
+        """A country not the code's, or none for a place without a code, is refused."""
+        cases = [
+            ({"code": "UA-30", "country": "MD", "name": "Kyiv"}, "region UA-30 is in 'UA'"),
+            ({"code": None, "name": "Pristina"}, "a place without a code needs its country"),
+            ({"code": None, "country": "XX", "name": "Nowhere"}, "unknown country code 'XX'"),
+        ]
+        for region, problem in cases:
+            with pytest.raises(JsonError) as caught:
+                from_dict({"schema_version": 1, "regions": [region]})
+            (found,) = caught.value.problems
+            assert found.startswith("$.regions[0].country: ") and problem in found, found
 
     def test_input_left_unchanged(self) -> None:
         """Reading a dict does not change it."""
@@ -864,6 +952,22 @@ class TestJsonLines:
         with path.open(encoding="utf-8") as file:
             assert list(load_jsonl(file)) == documents
 
+    def test_paths(self, tmp_path: Any) -> None:
+        """A path will do for a file: written as UTF-8, read back lazily, then closed."""
+        path = tmp_path / "documents.jsonl"
+        documents = many_documents(7)
+        assert dump_jsonl(documents, path) == 7
+        assert dump_jsonl(documents[:2], str(path)) == 2  # replaced, not appended
+        assert list(load_jsonl(path)) == documents[:2]
+        assert list(load_jsonl(str(path))) == documents[:2]
+        assert path.read_bytes().count(b"\n") == 2
+
+    def test_missing_path(self, tmp_path: Any) -> None:
+        """A path that cannot be read raises when reading starts, not a JsonError."""
+        documents = load_jsonl(tmp_path / "missing.jsonl")
+        with pytest.raises(FileNotFoundError):
+            next(documents)
+
     def test_blank_lines_skipped(self) -> None:
         """Blank lines are skipped."""
         line = to_json(full_document())
@@ -893,3 +997,275 @@ class TestJsonLines:
             "line 2: $: not valid JSON: Expecting property name enclosed in double quotes"
             " (column 2)"
         )
+
+
+class TestHostileJson:
+    """What JSON text can say but a document cannot hold: refused, each at its path."""
+
+    def test_integer_too_long_to_read(self) -> None:
+        """A 5,000-digit integer is a problem at its path, not a bare ValueError."""
+        text = json.dumps(full_json()).replace('"value": 200', '"value": ' + "9" * 5000, 1)
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        assert caught.value.problems == ("$.figures[0].value: integer too large: 5000 digits",)
+
+    def test_integer_too_long_where_a_string_goes(self) -> None:
+        """Where a string goes, the problem names the long integer without printing it."""
+        text = '{"schema_version": 1, "title": -' + "1" * 5000 + "}"
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        assert caught.value.problems == (
+            "$.title: expected a string or null, got an integer of 5000 digits",
+        )
+
+    def test_integer_too_long_in_json_lines(self) -> None:
+        """JSON Lines report it with the line number."""
+        line = '{"schema_version": 1, "unparsed": [{"line": ' + "7" * 4400 + ', "text": "x"}]}'
+        with pytest.raises(JsonError) as caught:
+            list(load_jsonl(io.StringIO(line + "\n")))
+        assert caught.value.problems == (
+            "line 1: $.unparsed[0].line: integer too large: 4400 digits",
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "problems"),
+        [
+            ('{"schema_version": 1, "title": "A", "title": "B"}', ("$.title: duplicate key",)),
+            (
+                '{"schema_version": 1, "schema_version": 1}',
+                ("$.schema_version: duplicate key",),
+            ),
+            (
+                '{"schema_version": 1, "source": {"name": "A", "name": "B", "closed": true}}',
+                ("$.source.name: duplicate key",),
+            ),
+            (
+                '{"schema_version": 1, "body": [{"type": "paragraph", "type": "heading",'
+                ' "text": "A"}]}',
+                ("$.body[0].type: duplicate key",),
+            ),
+            (
+                '{"schema_version": 1, "zz": 1, "zz": 2}',
+                ("$.zz: duplicate key", "$.zz: unknown key"),
+            ),
+        ],
+        ids=["top", "schema-version", "nested", "block-tag", "unknown-key"],
+    )
+    def test_duplicate_keys(self, text: str, problems: tuple[str, ...]) -> None:
+        """A key given twice is a problem at its path: neither value silently wins."""
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        assert caught.value.problems == problems
+
+    def test_duplicate_key_in_a_valid_document(self) -> None:
+        """A key given twice in what `to_json` wrote (a repeated mention's text) is found."""
+        text = to_json(full_document()).replace(
+            '{"text":"Mariupol","block":0,', '{"text":"Mariupol","text":"Mariupol","block":0,', 1
+        )
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        assert caught.value.problems == ("$.regions[0].mentions[0].text: duplicate key",)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"schema_version": 1, "title": "caf\\ud800e"}',
+            '{"schema_version": 1, "title": "caf\\uDFFFe"}',
+            '{"schema_version": 1, "title": "caf\ud800e"}',
+        ],
+        ids=["escaped-high", "escaped-low", "raw"],
+    )
+    def test_lone_surrogates(self, text: str) -> None:
+        """A lone surrogate is no Unicode text: refused at its path."""
+        with pytest.raises(JsonError) as caught:
+            from_json(text)
+        [problem] = caught.value.problems
+        assert problem.startswith("$.title: lone surrogate U+D")
+        assert "at character 3" in problem
+
+    def test_surrogate_pairs_are_text(self) -> None:
+        """A pair of escapes is one character, as JSON means it."""
+        document = from_json('{"schema_version": 1, "title": "Smile \\ud83d\\ude00"}')
+        assert document.title == "Smile \U0001f600"
+
+    def test_lone_surrogates_in_lists_and_fields_of_work(self) -> None:
+        """Every string is checked: in arrays, in fields of work, as bytes."""
+        data = full_json(
+            put(("fields_of_work",), ["Migration", "Sp\ud800ce"]),
+            put(("body", 1, "text"), "\udc00"),
+        )
+        with pytest.raises(JsonError) as caught:
+            from_json(json.dumps(data).encode())
+        assert [problem.split(":")[0] for problem in caught.value.problems] == [
+            "$.fields_of_work[1]",
+            "$.body[1].text",
+        ]
+
+    def test_lone_surrogates_in_a_dict(self) -> None:
+        """`from_dict` refuses them too."""
+        with pytest.raises(JsonError, match=r"\$\.unparsed\[0\]\.text: lone surrogate"):
+            from_dict(full_json(put(("unparsed", 0, "text"), "a\udfffb")))
+
+    @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+    def test_not_json_constants(self, constant: str) -> None:
+        """Python's json reads NaN and Infinity; JSON has no such values."""
+        with pytest.raises(JsonError) as caught:
+            from_json('{"schema_version": 1, "figures": [{"value": ' + constant + "}]}")
+        assert caught.value.problems == (f"$: not valid JSON: {constant} is not a JSON value",)
+
+    def test_bytes_must_be_utf8(self) -> None:
+        """UTF-8 bytes with a byte order mark read; other encodings do not."""
+        text = to_json(minimal_document())
+        assert from_json(b"\xef\xbb\xbf" + text.encode()) == minimal_document()
+        with pytest.raises(JsonError, match="not utf-8 text"):
+            from_json(text.encode("utf-16"))
+
+
+class TestEveryProblemNamed:
+    """Each problem at the item it concerns; every problem of an object, not the first."""
+
+    def test_each_bad_item_of_a_list(self) -> None:
+        """Bad region codes of a phase are each named by index."""
+        with pytest.raises(JsonError) as caught:
+            from_dict(full_json(put(("nrm_phases", 0, "regions"), ["UA-99", "UA-14", "XX-1"])))
+        assert caught.value.problems == (
+            "$.nrm_phases[0].regions[0]: unknown region code 'UA-99'",
+            "$.nrm_phases[0].regions[2]: unknown region code 'XX-1'",
+        )
+
+    def test_blank_second_field_of_work(self) -> None:
+        """A blank second field of work is at `[1]`, not at the list."""
+        with pytest.raises(JsonError) as caught:
+            from_dict(full_json(put(("fields_of_work",), ["Migration", " "])))
+        assert caught.value.problems == (
+            "$.fields_of_work[1]: a field of work must not be blank, got ' '",
+        )
+
+    def test_every_problem_of_one_object(self) -> None:
+        """A blank name and a wrong type in one object: both, in field order."""
+        with pytest.raises(JsonError) as caught:
+            from_dict(full_json(put(("source",), {"name": " ", "closed": "yes"})))
+        assert caught.value.problems == (
+            "$.source.name: must not be blank, got ' '",
+            "$.source.closed: expected true or false, got 'yes'",
+        )
+
+    def test_every_rule_of_one_object(self) -> None:
+        """Several model rules broken in one object are all named, across objects too."""
+        data = full_json(
+            put(("quotes", 0, "speaker"), {"name": "", "title": " ", "role": "\t"}),
+            put(("figures", 0, "block"), -1),
+            put(("figures", 0, "text"), ""),
+        )
+        with pytest.raises(JsonError) as caught:
+            from_dict(data)
+        assert caught.value.problems == (
+            "$.quotes[0].speaker.name: must not be blank, got ''",
+            "$.quotes[0].speaker.title: must not be blank, got ' '",
+            "$.quotes[0].speaker.role: must not be blank, got '\\t'",
+            "$.figures[0].text: must not be blank, got ''",
+            "$.figures[0].block: must not be negative, got -1",
+        )
+
+    def test_long_values_cut_in_model_rules(self) -> None:
+        """A 10 MB blank title gives a short problem, not a 10 MB one."""
+        with pytest.raises(JsonError) as caught:
+            from_dict(full_json(put(("title",), " " * 10_000_000)))
+        [problem] = caught.value.problems
+        assert problem == f"$.title: must not be blank, got '{' ' * 40}'…"
+
+    def test_long_keys_cut(self) -> None:
+        """An unknown key of a megabyte is named by its first characters."""
+        with pytest.raises(JsonError) as caught:
+            from_dict({"schema_version": 1, "k" * 1_000_000: 1})
+        assert caught.value.problems == (f"$['{'k' * 40}'…]: unknown key",)
+        assert len(str(caught.value)) < 200
+
+
+# (id, change to the JSON of full_document(), the problem: a reference that points nowhere)
+DANGLING = [
+    (
+        "quote-block",
+        put(("quotes", 0, "block"), 999),
+        "$.quotes[0].block: no block 999 in the body, which has 4 blocks",
+    ),
+    (
+        "figure-block",
+        put(("figures", 0, "block"), 4),
+        "$.figures[0].block: no block 4 in the body, which has 4 blocks",
+    ),
+    (
+        "mention-block",
+        put(("donors", 0, "mentions", 0, "block"), 7),
+        "$.donors[0].mentions[0].block: no block 7 in the body, which has 4 blocks",
+    ),
+    (
+        "mention-past-the-end",
+        put(("regions", 0, "mentions", 0, "start"), 60),
+        "$.regions[0].mentions[0].start: the mention ends at 68,"
+        " past the end of block 0 (62 characters)",
+    ),
+    (
+        "phase-mention",
+        put(("nrm_phases", 0, "mentions", 0, "start"), 1000),
+        "$.nrm_phases[0].mentions[0].start: the mention ends at 1028,"
+        " past the end of block 0 (62 characters)",
+    ),
+    (
+        "blank-phase-donor",
+        put(("nrm_phases", 0, "donors"), ["DK", " "]),
+        "$.nrm_phases[0].donors[1]: ' ' is not the key of a donor in $.donors",
+    ),
+    (
+        "unknown-phase-donor",
+        put(("nrm_phases", 0, "donors"), ["NO"]),
+        "$.nrm_phases[0].donors[0]: 'NO' is not the key of a donor in $.donors",
+    ),
+    (
+        "phase-region-not-found",
+        put(("nrm_phases", 0, "regions"), ["UA-14", "UA-63"]),
+        "$.nrm_phases[0].regions[1]: 'UA-63' is not the code of a region in $.regions",
+    ),
+    (
+        "dateline-not-in-body",
+        put(("dateline", "text"), "LVIV, 1 May 2013 –"),
+        "$.dateline.text: 'LVIV, 1 May 2013 –' does not start any block of the body",
+    ),
+    (
+        "dateline-without-body",
+        put(("body",), []),
+        "$.dateline.text: 'KYIV, Ukraine, 29 November 2013 –' does not start any block of the body",
+    ),
+]
+
+
+class TestReferences:
+    @pytest.mark.parametrize(
+        ("mutate", "problem"), [case[1:] for case in DANGLING], ids=[case[0] for case in DANGLING]
+    )
+    def test_dangling(self, mutate: Mutation, problem: str) -> None:
+        """A reference that points nowhere is a problem at the reference."""
+        with pytest.raises(JsonError) as caught:
+            from_json(json.dumps(full_json(mutate)))
+        assert problem in caught.value.problems
+
+    def test_all_listed(self) -> None:
+        """Every broken reference is listed, with the other problems of the document."""
+        data = full_json(
+            put(("schema_version",), 2),
+            put(("quotes", 0, "block"), 9),
+            put(("figures", 0, "block"), 9),
+        )
+        with pytest.raises(JsonError) as caught:
+            from_dict(data)
+        assert caught.value.problems == (
+            "$.schema_version: unsupported schema version 2 (expected 1)",
+            "$.quotes[0].block: no block 9 in the body, which has 4 blocks",
+            "$.figures[0].block: no block 9 in the body, which has 4 blocks",
+        )
+
+    def test_parsed_pages_hold(self) -> None:
+        """What `parse` writes always holds: the samples read back."""
+        for path in sorted((Path(osce_thb.__file__).parent / "samples").glob("*.txt")):
+            document = osce_thb.parse_file(path)
+            assert from_json(to_json(document)) == document

@@ -221,6 +221,19 @@ class TestBody:
             Abbreviation(short="CSOs", long="civil society organizations"),
         )
 
+    def test_abbreviations_in_the_title_and_notes(self) -> None:
+        """The lines kept aside and the title define abbreviations too, before the body."""
+        body = BODY + (
+            "\nThe Tamber Legal Council (TLC) met."
+            '\nCompiled from: "Judges meet," Vorlan Press Agency (VPA), 19 June 2007.'
+        )
+        doc = osce_thb.parse(page(title="Freedonian Judges Network (FJN) meets", body=body))
+        assert doc.abbreviations == (
+            Abbreviation(short="VPA", long="Vorlan Press Agency"),
+            Abbreviation(short="FJN", long="Freedonian Judges Network"),
+            Abbreviation(short="TLC", long="Tamber Legal Council"),
+        )
+
     def test_repeated_body_is_dropped_once(self) -> None:
         """A copy that carries the body twice after a second header keeps it once."""
         body = BODY + "\nLVIV 4 March 2015\n" + BODY

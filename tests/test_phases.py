@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import osce_thb
-from osce_thb import NrmPhase, PhaseStage, PhaseStatus
+from osce_thb import NrmPhase, PhaseStage, PhaseStatus, _chart, _export
 from osce_thb._body import Body
 from osce_thb._donors import find_donors
 from osce_thb._phases import find_phases as _find_phases
@@ -63,6 +63,28 @@ PHASES = [
     (
         "By 2018 the NRM is to function nationwide.",
         [(PhaseStage.NATIONAL, PhaseStatus.PLANNED, None, 2018, (), ())],
+    ),
+    # Other countries, and other names of the mechanism.
+    (
+        "The National Referral System was piloted in Cahul district in 2006.",
+        [(PhaseStage.PILOT, PhaseStatus.COMPLETED, 2006, 2006, ("MD-CA",), ())],
+    ),
+    (
+        "The NRM was introduced in Republika Srpska and Brčko District in 2014.",
+        [(PhaseStage.EXPANSION, PhaseStatus.COMPLETED, 2014, 2014, ("BA-SRP", "BA-BRC"), ())],
+    ),
+    (
+        "In 2015 the NRS was extended to Bălți and Ungheni, funded by Sweden.",
+        [(PhaseStage.EXPANSION, PhaseStatus.COMPLETED, 2015, 2015, ("MD-BA", "MD-UN"), ("SE",))],
+    ),
+    (
+        "Next year the referral mechanism will be piloted in Osh and Jalal-Abad provinces.",
+        [(PhaseStage.PILOT, PhaseStatus.PLANNED, 2017, 2017, ("KG-O", "KG-J"), ())],
+    ),
+    (
+        # A place without a code is no region of a phase.
+        "The NRM was piloted in Prizren, Kosovo, and in Tetovo in 2012.",
+        [(PhaseStage.PILOT, PhaseStatus.COMPLETED, 2012, 2012, ("MK-609",), ())],
     ),
 ]
 
@@ -149,6 +171,26 @@ class TestRollout:
             2012,
             PhaseStage.EXPANSION,
         )
+
+    def test_regions_of_several_countries_are_grouped_by_country(self) -> None:
+        """A corpus about several countries: the rows of each country come together."""
+        moldova = self._doc(
+            "MD",
+            "In 2008 the National Referral System was piloted in Cahul district. In 2016"
+            " the NRS was extended to Bălți.",
+            dt.date(2017, 1, 1),
+        )
+        sumy = "The NRM was piloted in Sumy region in 2012."
+        ukraine = self._doc("UA", sumy, dt.date(2013, 1, 5))
+        srpska = self._doc(
+            "Srpska", "In 2014 the NRM was set up in Republika Srpska.", dt.date(2015, 1, 5)
+        )
+        timelines = osce_thb.rollout([ukraine, moldova, srpska])
+        assert {t.code for t in timelines} == {"MD-CA", "MD-BA", "UA-59", "BA-SRP"}
+        ordered = [t.code for t in _export.rollout_order(timelines)]
+        assert ordered == ["MD-CA", "MD-BA", "UA-59", "BA-SRP"]
+        svg = _chart.rollout_svg(timelines, ["a", "b", "c"])
+        assert "Moldova" in svg and "Bosnia and Herzegovina" in svg
 
     def test_planned_regions_have_no_join_year(self) -> None:
         """A region known only from plans has not joined yet."""

@@ -103,6 +103,18 @@ class TestExtract:
         document = osce_thb.parse(PAGE)
         assert osce_thb.extract(document) == document
 
+    def test_is_idempotent_on_definitions_outside_the_body(self) -> None:
+        """Definitions in a note, in the title and in the possessive are read again alike."""
+        text = (
+            "Vorlan Press Agency (VPA) reports\n\n"
+            "The Organization for Rural Development’s (ORD) plan was read out.\n"
+            'Compiled from: "Judges meet," Tamber Legal Council (TLC), 19 June 2007.\n'
+        )
+        document = osce_thb.parse(text)
+        assert [a.short for a in document.abbreviations] == ["TLC", "VPA", "ORD"]
+        assert osce_thb.extract(document) == document
+        assert osce_thb.extract(osce_thb.from_json(osce_thb.to_json(document))) == document
+
 
 @pytest.mark.skipif(not REAL_PAGES, reason="no real pages in this checkout")
 @pytest.mark.parametrize("path", REAL_PAGES, ids=lambda path: path.name)

@@ -268,32 +268,32 @@ class TestFindRegions:
 
 
 @pytest.fixture
-def moldova(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The gazetteer with a second country's regions, as another data file would add."""
+def freedonia(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The gazetteer with a made-up country's regions, as another data file would add."""
     extra = {
-        "MD-CU": gazetteer.RegionEntry(
-            code="MD-CU", name="Chișinău", country="MD", type="city", names=("Chisinau",)
+        "FD-CY": gazetteer.RegionEntry(
+            code="FD-CY", name="Freedonsk", country="FD", type="city", names=("Freedonsk",)
         ),
-        "MD-GA": gazetteer.RegionEntry(
-            code="MD-GA",
-            name="Gagauzia",
-            country="MD",
-            type="territorial unit",
-            names=("Gagauzia",),
-            cities=("Comrat",),
+        "FD-01": gazetteer.RegionEntry(
+            code="FD-01",
+            name="Sylvansk Oblast",
+            country="FD",
+            type="oblast",
+            names=("Sylvansk",),
+            cities=("Ostrovetsk",),
         ),
     }
     regions = {**gazetteer.regions(), **extra}
     monkeypatch.setattr(gazetteer, "regions", lambda: regions)
-    _regions._senses.cache_clear()
-    _regions._names_re.cache_clear()
+    _regions._table.cache_clear()
+    _regions._index.cache_clear()
     yield
-    _regions._senses.cache_clear()
-    _regions._names_re.cache_clear()
+    _regions._table.cache_clear()
+    _regions._index.cache_clear()
 
 
 class TestData:
-    @pytest.mark.usefixtures("moldova")
+    @pytest.mark.usefixtures("freedonia")
     def test_another_country_needs_only_data(self) -> None:
         """Regions added to the gazetteer are found without a change of code."""
-        assert _codes("From Chisinau, Comrat and Odesa") == ["MD-CU", "MD-GA", "UA-51"]
+        assert _codes("From Freedonsk, Ostrovetsk and Odesa") == ["FD-CY", "FD-01", "UA-51"]

@@ -214,6 +214,33 @@ class TestTooltips:
         )
         assert osce_thb.render(doc, "bare") == f"Voices\n\n{doc.body[0].text}\n"
 
+    def test_definitions_in_the_title_need_no_tooltip(self) -> None:
+        """An abbreviation the title defines in brackets is left as the title writes it."""
+        doc = Document(
+            title="The Vorlan Referral Desk (VRD) opens",
+            body=(Paragraph(text="The Tamber Legal Council (TLC) met."),),
+            abbreviations=(
+                Abbreviation(short="VRD", long="Vorlan Referral Desk"),
+                Abbreviation(short="TLC", long="Tamber Legal Council"),
+            ),
+        )
+        text = osce_thb.render(doc, "bare")
+        assert text == f"{doc.title}\n\n{doc.body[0].text}\n"
+        assert osce_thb.parse(text) == doc
+
+    def test_definition_in_a_note_becomes_the_only_tooltip(self) -> None:
+        """An abbreviation defined in a line left unparsed is written as a tooltip, alone."""
+        page = (
+            "Voices\n\nThe Tamber Legal Council (TLC) met VPA reporters."
+            '\nCompiled from: "Judges meet," Vorlan Press Agency (VPA), 19 June 2007.\n'
+        )
+        doc = osce_thb.parse(page)
+        assert [a.short for a in doc.abbreviations] == ["VPA", "TLC"]
+        text = osce_thb.render(doc, "bare")
+        assert "(TLC)" in text
+        assert "VPAVPA\nVorlan Press Agency reporters." in text
+        assert osce_thb.parse(text).abbreviations == doc.abbreviations
+
     def test_abbreviation_not_in_the_text_is_not_carried(self) -> None:
         """An abbreviation whose short form the body never uses cannot be written."""
         doc = Document(

@@ -44,6 +44,7 @@ def _mentions_point_into_the_body(document: Document) -> None:
     mentions = [m for region in document.regions for m in region.mentions]
     mentions += [m for donor in document.donors for m in donor.mentions]
     mentions += [m for phase in document.nrm_phases for m in phase.mentions]
+    mentions += [m for person in document.people for m in person.mentions]
     for mention in mentions:
         assert texts[mention.block][mention.start :].startswith(mention.text)
     for quote in document.quotes:
@@ -89,14 +90,20 @@ class TestDocuments:
 
     @given(ost.documents())
     def test_derived_fields_are_consistent(self, document: Document) -> None:
-        """Mentions point into the body; codes are real; phases agree with the document."""
+        """Mentions point into the body; codes are real; speakers are people; phases agree."""
         _mentions_point_into_the_body(document)
-        codes = {region.code for region in document.regions}
+        codes = {region.code for region in document.regions if region.code is not None}
         keys = {donor.key for donor in document.donors}
         assert all(gazetteer.is_region_code(code) for code in codes)
+        assert all(gazetteer.is_place_country(region.country) for region in document.regions)
         assert all(
             d.country is None or gazetteer.is_country_code(d.country) for d in document.donors
         )
+        people = {person.name: person for person in document.people}
+        for quote in document.quotes:
+            person = people[quote.speaker.name]
+            assert quote.speaker.title is None or quote.speaker.title in person.titles
+            assert quote.speaker.role is None or quote.speaker.role in person.roles
         year = document.published.year if document.published else None
         for phase in document.nrm_phases:
             assert set(phase.regions) <= codes
@@ -187,12 +194,24 @@ class TestParts:
 
     @given(ost.regions())
     def test_regions(self, region: model.Region) -> None:
-        """Region codes and names come from the gazetteer."""
-        assert gazetteer.region(region.code).name == region.name
+        """Region codes, countries and names come from the gazetteer."""
+        if region.code is None:
+            assert (region.country, region.name) in {
+                (place.country, place.name) for place in gazetteer.places()
+            }
+        else:
+            entry = gazetteer.region(region.code)
+            assert (entry.country, entry.name) == (region.country, region.name)
+
+    @given(ost.regions(country="XK"))
+    def test_places_without_codes(self, region: model.Region) -> None:
+        """Kosovo's places have no code, only their country and name."""
+        assert region.code is None
+        assert region.country == "XK"
 
     def test_regions_of_an_unknown_country(self) -> None:
-        """A country with no regions in the gazetteer is refused."""
-        with pytest.raises(InvalidArgument, match="no regions of country 'XX'"):
+        """A country with no places in the gazetteer is refused."""
+        with pytest.raises(InvalidArgument, match="no places of country 'XX'"):
             ost.regions(country="XX")
 
     @given(ost.donors(states=False))

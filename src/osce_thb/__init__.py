@@ -21,8 +21,11 @@ when first needed.
 
 from __future__ import annotations
 
+from osce_thb import export
 from osce_thb._extract import extract
+from osce_thb._inputs import MAX_PAGE_BYTES, page_paths, parse_files
 from osce_thb._json import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
+from osce_thb._json_reader import JsonRecord, load_documents
 from osce_thb._parser import read
 from osce_thb._pipeline import parse, parse_bytes, parse_file
 from osce_thb._render import render
@@ -44,6 +47,7 @@ from osce_thb.model import (
     Mention,
     NrmPhase,
     Paragraph,
+    Person,
     PhaseStage,
     PhaseStatus,
     Programme,
@@ -57,6 +61,7 @@ from osce_thb.model import (
 from osce_thb.schema import json_schema
 
 __all__ = [
+    "MAX_PAGE_BYTES",
     "Abbreviation",
     "Block",
     "Dateline",
@@ -67,12 +72,14 @@ __all__ = [
     "Figure",
     "Heading",
     "JsonError",
+    "JsonRecord",
     "ListItem",
     "Mention",
     "ModelError",
     "NrmPhase",
     "Paragraph",
     "ParseError",
+    "Person",
     "PhaseStage",
     "PhaseStatus",
     "Programme",
@@ -86,14 +93,18 @@ __all__ = [
     "UnparsedLine",
     "__version__",
     "dump_jsonl",
+    "export",
     "extract",
     "from_dict",
     "from_json",
     "json_schema",
+    "load_documents",
     "load_jsonl",
+    "page_paths",
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "read",
     "render",
     "rollout",

@@ -168,11 +168,13 @@ def _fold(text: str) -> str:
 def _defined_in(abbreviation: Abbreviation, text: str) -> bool:
     """Whether `text` writes `abbreviation` out inline: its long form beside its short form.
 
-    Both as whole words. The reader takes a tooltip's definition out of the
-    text, so a definition still in the text was written inline.
+    Both as whole words, the long form maybe in the possessive ("... in
+    Europe’s (OSCE)", folded to "europes"). The reader takes a tooltip's
+    definition out of the text, so a definition still in the text was written
+    inline.
     """
     short = re.compile(rf"(?<!\w){re.escape(abbreviation.short)}(?!\w)")
-    long = re.compile(rf"(?<!\w){re.escape(_fold(abbreviation.long))}(?!\w)")
+    long = re.compile(rf"(?<!\w){re.escape(_fold(abbreviation.long))}s?(?!\w)")
     reach = 2 * len(abbreviation.long) + 40
     for match in short.finditer(text):
         at = match.start()

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from osce_thb._rollout import RegionTimeline, RolloutClaim
-    from osce_thb.model import Document
+    from osce_thb.model import Document, Region
 
 __all__ = [
     "TABLES",
@@ -212,7 +212,7 @@ def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
         dateline.country if dateline else None,
         dateline.date if dateline else None,
         document.fields_of_work,
-        tuple(region.code for region in document.regions),
+        tuple(region.code for region in document.regions if region.code is not None),
         tuple(donor.key for donor in document.donors),
         len(document.nrm_phases),
         len(document.quotes),
@@ -224,7 +224,7 @@ def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
 
 def _region_rows(document: Document) -> Iterator[tuple[object, ...]]:
     for region in document.regions:
-        country = country_of(region.code)
+        country = region.country
         if not region.mentions:
             yield (region.code, region.name, country, None, None, None)
         for mention in region.mentions:
@@ -280,10 +280,15 @@ def country_of(code: str) -> str:
 
 
 def _country_name(code: str | None) -> str | None:
-    from osce_thb.gazetteer import countries
+    from osce_thb.gazetteer import countries, coverage
 
-    entry = countries().get(code) if code else None
-    return entry.name if entry else None
+    if not code:
+        return None
+    entry = countries().get(code)
+    if entry is not None:
+        return entry.name
+    covered = coverage().get(code)  # Kosovo is no state of the list, but has places
+    return covered.name if covered else None
 
 
 def document_country(document: Document) -> str | None:
@@ -297,7 +302,7 @@ def document_country(document: Document) -> str | None:
     from osce_thb.gazetteer import country_by_name
 
     phases = {country_of(code) for phase in document.nrm_phases for code in phase.regions}
-    named = {country_of(region.code) for region in document.regions}
+    named = {region.country for region in document.regions}
     for found in (phases, named):
         if len(found) == 1:
             return found.pop()
@@ -641,7 +646,7 @@ def to_jsonld(document: Document, *, body: bool = False) -> dict[str, Any]:
     if about:
         data["about"] = [{"@type": "Thing", "name": name} for name in about]
     if document.regions:
-        data["spatialCoverage"] = [_jsonld_region(region.code) for region in document.regions]
+        data["spatialCoverage"] = [_jsonld_region(region) for region in document.regions]
     if document.donors:
         data["funder"] = [_jsonld_funder(donor.name, donor.country) for donor in document.donors]
     mentions = _jsonld_mentions(document)
@@ -664,20 +669,16 @@ def _lead(document: Document) -> str | None:
     return text or None
 
 
-def _jsonld_region(code: str) -> dict[str, Any]:
-    from osce_thb.gazetteer import region
-
-    entry = region(code)
-    country: dict[str, Any] = {"@type": "Country", "identifier": entry.country}
-    name = _country_name(entry.country)
+def _jsonld_region(region: Region) -> dict[str, Any]:
+    country: dict[str, Any] = {"@type": "Country", "identifier": region.country}
+    name = _country_name(region.country)
     if name is not None:
         country["name"] = name
-    return {
-        "@type": "AdministrativeArea",
-        "name": entry.name,
-        "identifier": code,
-        "containedInPlace": country,
-    }
+    place: dict[str, Any] = {"@type": "AdministrativeArea", "name": region.name}
+    if region.code is not None:  # a place without a code is named, not identified
+        place["identifier"] = region.code
+    place["containedInPlace"] = country
+    return place
 
 
 def _jsonld_funder(name: str, country: str | None) -> dict[str, Any]:

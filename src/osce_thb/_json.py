@@ -3,7 +3,11 @@
 A document becomes a JSON object whose keys are the model's field names, in
 declaration order, after a leading ``"schema_version": 1``. Reading is strict:
 every problem is reported, with its JSON path, in one
-[`JsonError`][osce_thb.JsonError]; nothing is dropped or coerced.
+[`JsonError`][osce_thb.JsonError]; nothing is dropped or coerced. Beyond the
+types and the model's own rules, reading refuses what JSON text can say but a
+document cannot hold: a key given twice, an integer too long to read, a lone
+surrogate (an escape ``\ud800`` alone), and references that point nowhere (a quote in block
+999 of a five-block body).
 
 cattrs is imported only when a converter is first needed, so that
 ``import osce_thb`` stays cheap.
@@ -17,17 +21,32 @@ import functools
 import itertools
 import json
 import linecache
+import os
 import re
+import sys
 from types import MappingProxyType, NoneType, UnionType
 from typing import IO, TYPE_CHECKING, Any, Final, cast, get_args, get_origin
 
 import attrs
 
 from osce_thb.errors import JsonError, ModelError
-from osce_thb.model import Document, FieldOfWork, Heading, ListItem, Paragraph
+from osce_thb.model import (
+    Document,
+    Donor,
+    FieldOfWork,
+    Figure,
+    Heading,
+    ListItem,
+    NrmPhase,
+    Paragraph,
+    Person,
+    Programme,
+    Quote,
+    Region,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
     import cattrs
 
@@ -57,6 +76,11 @@ BLOCK_TAGS: Final[Mapping[type, str]] = MappingProxyType(
 """The tag of each kind of body block."""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_QUOTED: Final = 40
+"""The most characters of a value, or of a key, that a problem quotes."""
+_LONGEST_PROBLEM: Final = 300
 _MISSING: Final = object()
 _NO_ITEMS: Final[Mapping[str, str | int]] = MappingProxyType({})
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
@@ -84,13 +108,33 @@ def _describe(value: object) -> str:
     """A JSON value as a problem shows it: ``1``, ``true``, ``null``, ``'text'``, ``list``."""
     if value is None:
         return "null"
+    if isinstance(value, _HugeInt):
+        return f"an integer of {value.digits} digits"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
-        return repr(value) if len(value) <= 40 else repr(value[:40]) + "…"
-    return type(value).__name__
+        return repr(value) if len(value) <= _QUOTED else repr(value[:_QUOTED]) + "…"
+    return "dict" if isinstance(value, dict) else type(value).__name__
+
+
+def _shorten(reason: str, value: object) -> str:
+    """`reason`, a model's message, with the value it quotes cut (see `_describe`)."""
+    if isinstance(value, str) and len(value) > _QUOTED:
+        reason = reason.replace(repr(value), _describe(value))
+    if len(reason) > _LONGEST_PROBLEM:
+        reason = reason[:_LONGEST_PROBLEM] + "…"
+    return reason
+
+
+class _HugeInt:
+    """A JSON integer with more digits than Python reads (`sys.get_int_max_str_digits`)."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
 
 
 def _problems(exc: BaseException, path: str) -> list[str]:
@@ -124,7 +168,8 @@ def _problems(exc: BaseException, path: str) -> list[str]:
     if isinstance(exc, ForbiddenExtraKeysError):
         return [f"{_key_path(path, key)}: unknown key" for key in sorted(exc.extra_fields, key=str)]
     if isinstance(exc, ModelError):
-        return [f"{_key_path(path, exc.field.rpartition('.')[2])}: {exc.reason}"]
+        where = _key_path(path, exc.field.rpartition(".")[2])
+        return [f"{where}: {_shorten(exc.reason, exc.value)}"]
     if isinstance(exc, _InvalidError):
         return [f"{path}: {exc}"]
     if isinstance(exc, KeyError):
@@ -133,9 +178,9 @@ def _problems(exc: BaseException, path: str) -> list[str]:
 
 
 def _key_path(path: str, key: object) -> str:
-    if isinstance(key, str) and key.isidentifier():
+    if isinstance(key, str) and key.isidentifier() and len(key) <= _QUOTED:
         return f"{path}.{key}"
-    return f"{path}[{key!r}]"
+    return f"{path}[{_describe(key)}]"
 
 
 # --------------------------------------------------------------------------- the converter
@@ -195,10 +240,10 @@ def configure_converter(converter: cattrs.Converter) -> None:
     _configure(converter)
 
 
-def _configure(converter: cattrs.Converter) -> _Writer:
-    """Do `configure_converter`'s work; return the writer of the converter's hooks.
+def _configure(converter: cattrs.Converter) -> tuple[_FastReader, _Writer]:
+    """Do `configure_converter`'s work; return the reader and writer of its hooks.
 
-    The writer's text functions serve `to_json`.
+    Their functions serve `from_json` and `to_json`.
     """
     from cattrs.errors import (
         AttributeValidationNote,
@@ -312,20 +357,12 @@ def _configure(converter: cattrs.Converter) -> _Writer:
     converter.register_unstructure_hook_factory(_is_homogeneous_tuple, unstructure_tuple)
 
     # attrs classes: the fast converter reads with `_FastReader`'s functions, the
-    # detailed one with cattrs' generated functions, after checking that the value
-    # is an object (the fast one fails anyway, on `o[key]` or `len(o)`); both write
-    # with `_Writer`'s.
+    # detailed one with `_careful_structure_fn`'s, which report every problem of an
+    # object; both write with `_Writer`'s.
     def structure_attrs(cls: Any) -> Callable[[Any, Any], Any]:
         if not detailed:
             return reader.structure_fn(cls) or make_dict_structure_fn(cls, converter)
-        generated = make_dict_structure_fn(cls, converter)
-
-        def structure(value: Any, _: Any) -> Any:
-            if not isinstance(value, dict):
-                raise _WrongTypeError(value, expected="an object")
-            return generated(value, cls)
-
-        return structure
+        return _careful_structure_fn(converter, cls)
 
     converter.register_structure_hook_factory(attrs.has, structure_attrs)
     converter.register_unstructure_hook_factory(attrs.has, writer.unstructure_fn)
@@ -333,15 +370,22 @@ def _configure(converter: cattrs.Converter) -> _Writer:
     # Body blocks: a union tagged by "type", the tag first.
     block_union = Paragraph | Heading | ListItem
     by_tag = {tag: (cls, converter.get_structure_hook(cls)) for cls, tag in BLOCK_TAGS.items()}
+    careful_by_tag = {
+        tag: _careful_structure_fn(converter, cls, read=(BLOCK_TAG_KEY,))
+        for cls, tag in BLOCK_TAGS.items()
+    }
     known = ", ".join(repr(tag) for tag in sorted(by_tag))
 
     def structure_block(value: Any, _: Any) -> Any:
         if not isinstance(value, dict):
             raise _WrongTypeError(value, expected="an object")
-        rest = value.copy()
-        tag = rest.pop(BLOCK_TAG_KEY, _MISSING)
+        tag = value.get(BLOCK_TAG_KEY, _MISSING)
+        if detailed and type(tag) is str and tag in careful_by_tag:
+            return careful_by_tag[tag](value, None)  # the tag read, as a known key
         found = by_tag.get(tag) if type(tag) is str else None
         if found is not None:
+            rest = value.copy()
+            del rest[BLOCK_TAG_KEY]
             return found[1](rest, found[0])
         what = "missing block type" if tag is _MISSING else f"unknown block type {_describe(tag)}"
         problem = _InvalidError(f"{what} (expected one of {known})")
@@ -360,11 +404,14 @@ def _configure(converter: cattrs.Converter) -> _Writer:
             fast_by_tag[tag] = structure
 
     def structure_block_fast(value: Any, _: Any) -> Any:
-        if type(value) is dict:
-            tag = value.get(BLOCK_TAG_KEY)
-            structure = fast_by_tag.get(tag) if type(tag) is str else None
-            if structure is not None:
-                return structure(value, None)
+        if type(value) is tuple:  # pairs (see `_FastReader`), the tag first
+            first = value[0] if value else None
+            tag = first[1] if type(first) is tuple and first[0] == BLOCK_TAG_KEY else None
+        else:
+            tag = value.get(BLOCK_TAG_KEY) if type(value) is dict else None
+        structure = fast_by_tag.get(tag) if type(tag) is str else None
+        if structure is not None:
+            return structure(value, None)
         return structure_block(value, _)  # the error
 
     # Writing, each block's functions put its tag first.
@@ -384,7 +431,123 @@ def _configure(converter: cattrs.Converter) -> _Writer:
         block_union, structure_block_fast if fast_by_tag else structure_block
     )
     converter.register_unstructure_hook(block_union, unstructure_block)
-    return writer
+    return reader, writer
+
+
+def _careful_structure_fn(
+    converter: cattrs.Converter, cls: type, read: tuple[str, ...] = ()
+) -> Callable[[Any, Any], Any]:
+    """The detailed converter's function that reads an object into `cls`, or lists all it lacks.
+
+    Every field is read on its own, and the model's validator of every field that
+    was read runs on its own too, so that one object reports all its problems
+    (``{"name": " ", "closed": "yes"}`` both), not only the first that the class
+    would raise; a validator of a tuple field that fails is run on each item, to
+    name the items (``$.nrm_phases[0].regions[1]``). Keys the JSON gave twice
+    (see `_Object`) and unknown keys are problems too. The problems go up as a
+    cattrs `ClassValidationError`, each with the note of its attribute.
+
+    Args:
+        converter: The detailed converter, for the fields' hooks.
+        cls: An attrs class.
+        read: Keys the caller has read already (a body block's tag): known, not unknown.
+    """
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+    )
+
+    fields = [a for a in attrs.fields(attrs.resolve_types(cls)) if a.init]  # as cattrs
+    known = frozenset([a.name for a in fields] + list(read))
+
+    def noted(exc: Exception, name: str, type_: Any) -> Exception:
+        where = f"Structuring class {cls.__qualname__} @ attribute {name}"
+        exc.add_note(AttributeValidationNote(where, name, type_))
+        return exc
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _WrongTypeError(value, expected="an object")
+        errors: list[Exception] = []
+        values: dict[str, Any] = {}
+        for a in fields:
+            if a.name not in value:
+                if a.default is attrs.NOTHING:
+                    errors.append(noted(KeyError(a.name), a.name, a.type))
+                continue
+            try:
+                item = converter.get_structure_hook(a.type)(value[a.name], a.type)
+            except Exception as exc:  # reported with the others
+                errors.append(noted(exc, a.name, a.type))
+                continue
+            if a.converter is not None:
+                item = a.converter(item)
+            values[a.name] = item
+            problem = _validation_problem(a, item, values)
+            if problem is not None:
+                errors.append(noted(problem, a.name, a.type))
+        errors.extend(
+            noted(_InvalidError("duplicate key"), key, None)
+            for key in getattr(value, "duplicates", ())
+        )
+        extra = value.keys() - known
+        if extra:
+            errors.append(ForbiddenExtraKeysError("", cls, set(extra)))
+        if errors:
+            msg = f"While structuring {cls.__name__}"
+            raise ClassValidationError(msg, errors, cls)
+        return cls(**{a.alias: values[a.name] for a in fields if a.name in values})
+
+    return structure
+
+
+class _Partial:
+    """What a model validator sees of an object being read: the fields read so far.
+
+    A field not read (missing, or of the wrong type) is ``None``, so that a rule
+    across fields (a phase's end after its start) holds when one side is unknown.
+    """
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._values.get(name)
+
+
+def _validation_problem(
+    field: attrs.Attribute[Any], value: Any, values: Mapping[str, Any]
+) -> Exception | None:
+    """What the model's validator of `field` says of `value`; None if it accepts it.
+
+    A tuple that fails is checked item by item: each bad item is its own problem,
+    at its index; a tuple whose items all pass alone fails as a whole.
+    """
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    validator = field.validator
+    if validator is None:
+        return None
+    instance = _Partial(values)
+    try:
+        validator(instance, field, value)
+    except ModelError as exc:
+        if isinstance(value, tuple):
+            items: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    validator(instance, field, (item,))
+                except ModelError as item_exc:
+                    problem = _InvalidError(_shorten(item_exc.reason, item_exc.value))
+                    problem.add_note(IterableValidationNote(f"@ index {index}", index, Any))
+                    items.append(problem)
+            if items:
+                return IterableValidationError("While validating items", items, tuple)
+        return _InvalidError(_shorten(exc.reason, exc.value))
+    except Exception as exc:  # a validator that is not the model's own: its words
+        return _InvalidError(_shorten(str(exc), value))
+    return None
 
 
 class _FastReader:
@@ -397,6 +560,12 @@ class _FastReader:
     a value in line when its hook is one of `checks`, build a tuple in line when its
     hook is one of `tuples`, and call the hook only for a value the test turns
     down: the hook still decides, and words the error.
+
+    They read an object given as a dict, or as the tuple of its (key, value) pairs
+    in the order of the text (``json.loads(text, object_pairs_hook=tuple)``, which
+    keeps a key given twice, where a dict would keep the last silently). Pairs in
+    the order `to_json` writes them are read by position; others become a dict
+    first, unless a key comes twice (`_DuplicateKeyError`).
     """
 
     def __init__(self, converter: cattrs.Converter) -> None:
@@ -422,9 +591,14 @@ class _FastReader:
         from cattrs.errors import ForbiddenExtraKeysError
 
         keys = frozenset([a.name for a in fields] + list(read))
-        namespace: dict[str, Any] = {"cls": cls, "keys": keys, "error": ForbiddenExtraKeysError}
+        namespace: dict[str, Any] = {
+            "cls": cls,
+            "keys": keys,
+            "error": ForbiddenExtraKeysError,
+            "pairs_dict": _pairs_dict,
+        }
         name = f"structure_{cls.__name__}"
-        lines = [f"def {name}(o, _=None):"]
+        lines = [f"def {name}(o, _=None):", *self._pairs_lines(fields, read, namespace)]
         count = f"{len(keys)}"
         if any(a.default is not attrs.NOTHING for a in fields):
             lines.append("  missing = 0")
@@ -453,6 +627,33 @@ class _FastReader:
             f"  return cls({', '.join(arguments)})",
         ]
         return _compile(name, lines, namespace, f"<osce_thb fast {name} {sorted(keys)}>")
+
+    def _pairs_lines(
+        self,
+        fields: Sequence[attrs.Attribute[Any]],
+        read: tuple[str, ...],
+        namespace: dict[str, Any],
+    ) -> list[str]:
+        """The lines that read an object given as pairs: by position, else as a dict."""
+        order = [*read, *(a.name for a in fields)]
+        lines = ["  if type(o) is tuple:"]
+        if order:
+            targets = ", ".join(f"(k{j}, p{j})" for j in range(len(order)))
+            tests = " and ".join(f"k{j} == {key!r}" for j, key in enumerate(order))
+            lines += [
+                f"    if len(o) == {len(order)}:",
+                f"      {targets}, = o",
+                f"      if {tests}:",
+            ]
+            arguments = []
+            for i, a in enumerate(fields):
+                position = len(read) + i
+                value = self.expression(a.type, f"p{position}", f"_{i}", namespace)
+                lines.append(f"        a{i} = {value}")
+                arguments.append(f"{a.alias}=a{i}")
+            lines.append(f"        return cls({', '.join(arguments)})")
+        lines.append("    o = pairs_dict(o)")
+        return lines
 
     def expression(self, type_: Any, value: str, name: str, namespace: dict[str, Any]) -> str:
         """Code that reads the variable `value` as `type_`; its globals go in `namespace`."""
@@ -671,13 +872,30 @@ def _compile(name: str, lines: list[str], namespace: dict[str, Any], filename: s
 
 def _structure_str(value: Any, _: Any) -> str:
     if type(value) is str:
+        _check_text(value)
         return value
     raise _WrongTypeError(value, expected="a string")
+
+
+def _check_text(value: str) -> None:
+    """Refuse a string with a lone surrogate: JSON can escape one, UTF-8 cannot hold it."""
+    if value.isascii():
+        return
+    found = _SURROGATE.search(value)
+    if found is not None:
+        msg = (
+            f"lone surrogate U+{ord(found[0]):04X} at character {found.start()}:"
+            " not Unicode text (\\ud800-\\udfff escapes come in pairs)"
+        )
+        raise _InvalidError(msg)
 
 
 def _structure_int(value: Any, _: Any) -> int:
     if type(value) is int:
         return value
+    if isinstance(value, _HugeInt):
+        msg = f"integer too large: {value.digits} digits"
+        raise _InvalidError(msg)
     raise _WrongTypeError(value, expected="an integer")
 
 
@@ -725,6 +943,7 @@ def _enum_value(member: enum.Enum) -> Any:
 
 def _structure_field_of_work(value: Any, _: Any) -> FieldOfWork | str:
     if type(value) is str:
+        _check_text(value)
         return FieldOfWork.lookup(value) or value
     raise _WrongTypeError(value, expected="a string")
 
@@ -760,20 +979,19 @@ def _detailed() -> cattrs.Converter:
 def _fast() -> tuple[
     Callable[[Document], dict[str, Any]], Callable[[Document], str], Callable[[Any, Any], Document]
 ]:
-    """The fast converter's functions for a document: to a dict, to JSON text, from a dict.
+    """The fast converter's functions for a document: to a dict, to JSON text, from JSON.
 
-    The first two write ``schema_version`` first; the third reads a dict without it.
+    The first two write ``schema_version`` first; the third reads a dict, or the
+    pairs of the fast pass (`_decode`), with ``schema_version`` first, and leaves
+    its value to the caller to check.
     """
     import cattrs
 
     converter = cattrs.Converter(detailed_validation=False)
-    writer = _configure(converter)
+    reader, writer = _configure(converter)
     first = {"schema_version": SCHEMA_VERSION}
-    return (
-        writer.unstructure_fn(Document, first),
-        writer.json_fn(Document, first),
-        converter.get_structure_hook(Document),
-    )
+    structure = reader.structure_fn(Document, read=("schema_version",))
+    return writer.unstructure_fn(Document, first), writer.json_fn(Document, first), structure
 
 
 # --------------------------------------------------------------------------- the API
@@ -792,21 +1010,59 @@ def to_dict(document: Document) -> dict[str, Any]:
 def from_dict(data: Any) -> Document:
     """The document a dict of its JSON form describes (the inverse of `to_dict`).
 
+    A document without a ``people`` key (written before the library had
+    `Document.people`) gets the speakers of its quotes as its people.
+
     Raises:
         JsonError: `data` does not describe a valid document; the error lists
             every problem with its JSON path (``$.regions[2].code: unknown region
             code 'UA-99'``).
     """
+    return _from_value(data, fast=not _has_lone_surrogates(data))
+
+
+def _from_value(data: Any, *, fast: bool) -> Document:
+    """The document `data` describes; `fast` if the fast reader may read it.
+
+    The fast reader reads valid documents; when it fails, or may not read the
+    value (see `_decode`), the detailed one lists every problem.
+    """
+    if fast:
+        document = _read_fast(data)
+        if document is not None:
+            references = _reference_problems(document)
+            if references:
+                raise JsonError(references)
+            return document
+    return _read_carefully(data)
+
+
+def _read_fast(data: Any) -> Document | None:
+    """The document `data` describes, read by the fast reader; None if it fails.
+
+    `data` is a dict, or the pairs of `_decode`'s fast pass.
+    """
+    if type(data) is tuple:
+        version = data[0][1] if data and data[0][0] == "schema_version" else None
+    else:
+        version = data.get("schema_version") if type(data) is dict else None
+    if type(version) is not int or version != SCHEMA_VERSION:
+        return None
+    try:
+        return _fast()[2](data, None)
+    except Exception:  # explained by the detailed converter
+        return None
+
+
+def _read_carefully(data: Any) -> Document:
+    """The document `data` describes, read by the detailed converter; else every problem."""
     if not isinstance(data, dict):
         raise JsonError([f"$: expected an object, got {_describe(data)}"])
     fields = data.copy()
+    if "people" not in fields and "quotes" in fields:
+        fields["people"] = _speakers_as_people(fields["quotes"])
     version = fields.pop("schema_version", _MISSING)
     version_ok = type(version) is int and version == SCHEMA_VERSION
-    if version_ok:
-        try:
-            return _fast()[2](fields, Document)
-        except Exception:  # explained below, by the detailed converter
-            pass
     problems = []
     if version is _MISSING:
         problems.append("$.schema_version: required key missing")
@@ -815,14 +1071,166 @@ def from_dict(data: Any) -> Document:
             f"$.schema_version: unsupported schema version {_describe(version)}"
             f" (expected {SCHEMA_VERSION})"
         )
+    duplicates = getattr(data, "duplicates", ())
+    if duplicates:
+        if "schema_version" in duplicates:
+            problems.append("$.schema_version: duplicate key")
+        fields = _Object(fields)
+        fields.duplicates = tuple(key for key in duplicates if key != "schema_version")
     try:
         document: Document = _detailed().structure(fields, Document)
     except Exception as exc:
         problems.extend(_problems(exc, "$"))
         raise JsonError(problems) from exc
+    problems.extend(_reference_problems(document))
     if problems:
         raise JsonError(problems)
     return document
+
+
+def _speakers_as_people(quotes: Any) -> list[dict[str, Any]]:
+    """The people of JSON written before `Document.people`: the speakers of its quotes.
+
+    Each name once, with the titles and roles its quotes give it; no mentions.
+    Whatever is not a well-formed speaker is skipped here, and reported by the
+    converter where it stands.
+    """
+    people: dict[str, dict[str, Any]] = {}
+    for quote in quotes if isinstance(quotes, list) else ():
+        speaker = quote.get("speaker") if isinstance(quote, dict) else None
+        name = speaker.get("name") if isinstance(speaker, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        person = people.setdefault(name, {"name": name, "titles": [], "roles": []})
+        for key, field in (("title", "titles"), ("role", "roles")):
+            value = speaker.get(key)  # type: ignore[union-attr]
+            if isinstance(value, str) and value.strip() and value not in person[field]:
+                person[field].append(value)
+    return list(people.values())
+
+
+def _reference_problems(document: Document) -> list[str]:
+    """Where `document` points at what it does not hold: as problems, with their paths.
+
+    Quotes, figures and mentions name a block of the body (and mentions a span
+    of its text); phases name regions and donors of the document by code and
+    key; the dateline stands at the start of a block. `parse` never writes a
+    document that breaks these; JSON that does describes no page.
+    """
+    if _references_hold(document):
+        return []
+    body = document.body
+    count = len(body)
+    problems = []
+    dateline = document.dateline
+    if dateline is not None and not any(block.text.startswith(dateline.text) for block in body):
+        problems.append(
+            f"$.dateline.text: {_describe(dateline.text)} does not start any block of the body"
+        )
+    placed: tuple[tuple[str, tuple[Quote | Figure, ...]], ...] = (
+        ("quotes", document.quotes),
+        ("figures", document.figures),
+    )
+    for name, items in placed:
+        for index, item in enumerate(items):
+            if item.block >= count:
+                problems.append(f"$.{name}[{index}].block: {_no_block(item.block, count)}")
+    named: tuple[tuple[str, tuple[Person | Region | Donor | Programme | NrmPhase, ...]], ...] = (
+        ("people", document.people),
+        ("regions", document.regions),
+        ("donors", document.donors),
+        ("programmes", document.programmes),
+        ("nrm_phases", document.nrm_phases),
+    )
+    for name, things in named:
+        for index, thing in enumerate(things):
+            for number, mention in enumerate(thing.mentions):
+                if mention.block >= count:
+                    where = f"$.{name}[{index}].mentions[{number}].block"
+                    problems.append(f"{where}: {_no_block(mention.block, count)}")
+                    continue
+                end = mention.start + len(mention.text)
+                size = len(body[mention.block].text)
+                if end > size:
+                    problems.append(
+                        f"$.{name}[{index}].mentions[{number}].start: the mention ends at"
+                        f" {end}, past the end of block {mention.block} ({size} characters)"
+                    )
+    if document.nrm_phases:
+        codes = {region.code for region in document.regions}
+        keys = {donor.key for donor in document.donors}
+        for index, phase in enumerate(document.nrm_phases):
+            for number, code in enumerate(phase.regions):
+                if code not in codes:
+                    problems.append(
+                        f"$.nrm_phases[{index}].regions[{number}]: {code!r} is not the code"
+                        " of a region in $.regions"
+                    )
+            for number, key in enumerate(phase.donors):
+                if key not in keys:
+                    problems.append(
+                        f"$.nrm_phases[{index}].donors[{number}]: {_describe(key)} is not the"
+                        " key of a donor in $.donors"
+                    )
+    return problems
+
+
+def _references_hold(document: Document) -> bool:
+    """Whether every reference of `document` holds (`_reference_problems` finds none), soon."""
+    body = document.body
+    dateline = document.dateline
+    if dateline is not None and not (
+        (body and body[0].text.startswith(dateline.text))
+        or any(block.text.startswith(dateline.text) for block in body)
+    ):
+        return False
+    sizes = [len(block.text) for block in body]
+    count = len(sizes)
+    for quote in document.quotes:
+        if quote.block >= count:
+            return False
+    for figure in document.figures:
+        if figure.block >= count:
+            return False
+    for things in (
+        document.people,
+        document.regions,
+        document.donors,
+        document.programmes,
+        document.nrm_phases,
+    ):
+        for thing in things:
+            for mention in thing.mentions:
+                block = mention.block
+                if block >= count or mention.start + len(mention.text) > sizes[block]:
+                    return False
+    if document.nrm_phases:
+        codes = {region.code for region in document.regions}
+        keys = {donor.key for donor in document.donors}
+        for phase in document.nrm_phases:
+            if not codes.issuperset(phase.regions) or not keys.issuperset(phase.donors):
+                return False
+    return True
+
+
+def _no_block(block: int, count: int) -> str:
+    blocks = f"{count} block{'' if count == 1 else 's'}"
+    return f"no block {block} in the body, which has {blocks}"
+
+
+def _has_lone_surrogates(value: Any) -> bool:
+    """Whether a string anywhere in `value` (a dict of the JSON form) holds a lone surrogate."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            if not item.isascii() and _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def to_json(document: Document, *, indent: int | None = None) -> str:
@@ -839,33 +1247,170 @@ def to_json(document: Document, *, indent: int | None = None) -> str:
 def from_json(text: str | bytes) -> Document:
     """The document JSON text describes (the inverse of `to_json`).
 
+    Bytes must be UTF-8 (a byte order mark is fine).
+
     Raises:
         JsonError: The text is not JSON (``$: not valid JSON: ... (line 1, column
-            5)``), or does not describe a valid document (see `from_dict`).
+            5)``), or does not describe a valid document (see `from_dict`). Keys
+            given twice, integers too long to read and lone surrogates
+            (an escape ``\ud800`` alone) are problems too, each at its path.
     """
-    return from_dict(_loads(text, single_line=False))
+    return _from_text(text, single_line=False)
 
 
-def _loads(text: str | bytes, *, single_line: bool) -> Any:
+def _from_text(text: str | bytes, *, single_line: bool) -> Document:
+    """The document JSON `text` describes (see `from_json`); `single_line` for positions."""
+    data, fast = _decode(text, single_line=single_line)
+    if fast:
+        document = _read_fast(data)
+        if document is not None:
+            references = _reference_problems(document)
+            if references:
+                raise JsonError(references)
+            return document
+        data, _ = _decode(text, single_line=single_line, careful=True)
+    return _read_carefully(data)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object read by `_decode`'s careful pass: it knows the keys given twice."""
+
+    __slots__ = ("duplicates",)
+    duplicates: tuple[str, ...]
+
+
+class _DuplicateKeyError(ValueError):
+    """A JSON object gives a key twice (the fast pass stops there)."""
+
+
+class _ConstantError(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has none."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(name)
+
+
+def _pairs_dict(pairs: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    """The object whose (key, value) `pairs` the fast pass read (see `_FastReader`)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKeyError
+    return result
+
+
+def _careful_object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object(pairs)
+    result.duplicates = ()
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        twice: dict[str, None] = {}
+        for key, _ in pairs:
+            if key in seen:
+                twice[key] = None
+            seen.add(key)
+        result.duplicates = tuple(twice)
+    return result
+
+
+def _careful_int(text: str) -> int | _HugeInt:
+    limit = sys.get_int_max_str_digits()
+    digits = len(text.lstrip("-"))
+    return _HugeInt(digits) if limit and digits > limit else int(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+def _decode(text: str | bytes, *, single_line: bool, careful: bool = False) -> tuple[Any, bool]:
+    """The JSON value of `text`, and whether it is the fast pass's, for the fast reader.
+
+    The fast pass keeps each object as the tuple of its (key, value) pairs, for
+    the fast reader (see `_FastReader`), and stops at an integer too long for
+    `int`. The careful pass (`careful`, or when the fast one stops) makes dicts
+    that know the keys given twice (`_Object`) and keeps long integers as
+    `_HugeInt`, for the detailed reader to report at their paths. Text that may
+    hold a lone surrogate gets the careful pass, and the detailed reader checks
+    every string.
+
+    Raises:
+        JsonError: `text` is not JSON, or bytes that are not UTF-8.
+    """
     try:
-        return json.loads(text)
+        careful = careful or _may_hold_surrogates(text)
+        if isinstance(text, bytes | bytearray):
+            text = text.decode("utf-8-sig")
+        if not careful:
+            try:
+                value = json.loads(text, object_pairs_hook=tuple, parse_constant=_no_constant)
+            except (json.JSONDecodeError, _ConstantError):
+                raise
+            except ValueError:  # an integer too long for int()
+                pass
+            else:
+                return value, True
+        value = json.loads(
+            text,
+            object_pairs_hook=_careful_object,
+            parse_int=_careful_int,
+            parse_constant=_no_constant,
+        )
     except json.JSONDecodeError as exc:
         where = f"column {exc.colno}" if single_line else f"line {exc.lineno}, column {exc.colno}"
-        problem = f"$: not valid JSON: {exc.msg} ({where})"
+        raise _NotJsonError(exc.msg, where, exc.lineno, exc.colno) from None
+    except _ConstantError as exc:
+        reason = f"{exc.name} is not a JSON value"
+        raise _NotJsonError(reason) from None
     except UnicodeDecodeError as exc:
         what = f"not {exc.encoding} text: {exc.reason}"
-        problem = f"$: not valid JSON: {what} (byte offset {exc.start})"
+        raise _NotJsonError(what, f"byte offset {exc.start}") from None
     except RecursionError:
-        problem = "$: not valid JSON: nested too deeply"
-    raise JsonError([problem])
+        reason = "nested too deeply"
+        raise _NotJsonError(reason) from None
+    return value, False
 
 
-def dump_jsonl(documents: Iterable[Document], file: IO[str]) -> int:
+class _NotJsonError(JsonError):
+    """Text that is not JSON: why, and where (1-based line and column, when known).
+
+    Its one problem is ``$: not valid JSON: REASON (WHERE)``.
+    """
+
+    def __init__(self, reason: str, where: str = "", line: int = 1, column: int = 1) -> None:
+        self.reason = reason
+        self.line = line
+        self.column = column
+        super().__init__([f"$: not valid JSON: {reason}" + (f" ({where})" if where else "")])
+
+
+def _may_hold_surrogates(text: str | bytes) -> bool:
+    """Whether JSON `text` may hold a lone surrogate, as itself or as an escape.
+
+    Bytes are UTF-8, which cannot hold a surrogate itself.
+    """
+    if isinstance(text, str):
+        try:
+            text = text.encode("utf-8")  # far sooner than a search, and fails on a surrogate
+        except UnicodeEncodeError:
+            return True
+    return _SURROGATE_ESCAPE.search(text) is not None  # sooner than `b"\\u" in text`
+
+
+def dump_jsonl(documents: Iterable[Document], file: IO[str] | str | os.PathLike[str]) -> int:
     """Write documents as JSON Lines: one compact object a line, each flushed when complete.
+
+    Args:
+        documents: Any iterable of documents, written as they come.
+        file: A text file open for writing, or a path: the file is written as
+            UTF-8 (and replaced if it exists).
 
     Returns:
         How many documents were written.
     """
+    if isinstance(file, str | os.PathLike):
+        with open(file, "w", encoding="utf-8", newline="\n") as opened:  # noqa: PTH123
+            return dump_jsonl(documents, opened)
     count = 0
     for document in documents:
         file.write(to_json(document) + "\n")
@@ -874,21 +1419,37 @@ def dump_jsonl(documents: Iterable[Document], file: IO[str]) -> int:
     return count
 
 
-def load_jsonl(file: IO[str]) -> Iterator[Document]:
+def load_jsonl(file: Iterable[str] | str | os.PathLike[str]) -> Iterator[Document]:
     """Read JSON Lines lazily: yield each document as soon as its line is read.
 
-    Memory stays constant however long the file. Blank lines are skipped. Any
-    iterable of lines will do in place of a file.
+    Memory stays constant however long the file. Blank lines are skipped.
+
+    Args:
+        file: A text file open for reading (any iterable of lines will do), or
+            a path: the file is read as UTF-8 (a byte order mark is fine), and
+            closed when the last document is read.
 
     Raises:
         JsonError: A line is not a valid document; each problem starts with the
             1-based line number (``line 3: $.kind: ...``).
+        OSError: The path cannot be read (when reading starts).
     """
+    if isinstance(file, str | os.PathLike):
+        return _load_jsonl_path(os.fspath(file))
+    return _load_jsonl(file)
+
+
+def _load_jsonl_path(path: str) -> Iterator[Document]:
+    with open(path, encoding="utf-8-sig") as opened:  # noqa: PTH123  # as the caller gave it
+        yield from _load_jsonl(opened)
+
+
+def _load_jsonl(file: Iterable[str]) -> Iterator[Document]:
     for number, line in enumerate(file, start=1):
         if not line.strip():
             continue
         try:
-            document = from_dict(_loads(line, single_line=True))
+            document = _from_text(line, single_line=True)
         except JsonError as exc:
             raise JsonError([f"line {number}: {problem}" for problem in exc.problems]) from exc
         yield document

@@ -34,8 +34,12 @@ if TYPE_CHECKING:
 
 # No leading \b: the regex engine then scans for the first characters quickly,
 # and `_mechanism_at` checks the left word boundary itself.
-_NRM = re.compile(r"(?:NRMs?|(?:[Nn]ational\s)?[Rr]eferral\s[Mm]echanisms?)\b")
-_NRM_HINTS = ("NRM", "eferral")  # cheap substring tests before the regex
+_NRM = re.compile(
+    r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[Ss]ystems?))\b"
+)
+"""The mechanism, by whatever name: a National Referral Mechanism (NRM), or System
+(NRS, as Moldova calls it)."""
+_NRM_HINTS = ("NRM", "NRS", "eferral")  # cheap substring tests before the regex
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -274,7 +278,9 @@ def find_phases(
         return ()
     year_now = body.published.year if body.published else None
     dateline = body.dateline
-    region_keys = _Keys((region.code, region.mentions) for region in regions)
+    region_keys = _Keys(
+        (region.code, region.mentions) for region in regions if region.code is not None
+    )
     donor_keys = _Keys((donor.country or donor.name, donor.mentions) for donor in donors)
     phases: list[NrmPhase] = []
     for block, names in named.items():

@@ -33,8 +33,8 @@ when the text holds the abbreviation as a word.
 
 What the text does not carry, in either layout: the fields derived from the
 body (`abbreviations`, other than as inline definitions and tooltips;
-`quotes`, `figures`, `regions`, `donors`, `programmes`, `nrm_phases`: the
-parser recomputes them from the body), `unparsed` (chrome is not written), and
+`quotes`, `people`, `figures`, `regions`, `donors`, `programmes`,
+`nrm_phases`: the parser recomputes them from the body), `unparsed` (chrome is not written), and
 related items of kind `DocumentKind.OTHER` (they have no label to write). The
 bare layout carries neither kind, nor publication date (but the dateline's),
 nor source, fields of work or related items. See `osce_thb.strategies.carried`
@@ -344,10 +344,12 @@ def _would_join(line: str, following: str) -> bool:
 
 
 def _tooltips(document: Document) -> list[Abbreviation]:
-    """The abbreviations to write as tooltips: those the body does not spell out inline."""
+    """The abbreviations to write as tooltips: those the title and body do not spell out."""
     if not document.abbreviations:
         return []
-    return list(_acronyms.glossary(document.abbreviations, [b.text for b in document.body]))
+    title = [document.title] if document.title else []
+    texts = [*title, *(block.text for block in document.body)]
+    return list(_acronyms.glossary(document.abbreviations, texts))
 
 
 def _place_tooltip(text: str, abbreviation: Abbreviation) -> tuple[str, str] | None:

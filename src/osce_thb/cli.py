@@ -13,17 +13,24 @@ Commands (``osce-thb COMMAND --help`` explains each, with examples):
 Inputs are files, folders (their ``*.txt`` files, recursively, sorted by name in
 each folder, hidden ones skipped) and ``-`` for stdin. They are read one at a
 time and every record is written as soon as it is ready, so that a folder of
-100,000 pages runs in constant memory.
+100,000 pages runs in constant memory. A page, or a JSON document, of more than
+``--max-size`` megabytes (10 by default) is refused with a clear message.
 
 Every input that cannot be used gets one line on stderr, ``path:line:col:
 message`` (``0:0`` when the whole file is at fault), and the other inputs are
 still processed and written. Each JSON Lines record is written whole and
-flushed, and Ctrl-C waits for the record being written: an interrupted run
-leaves complete records only (and a closed JSON array).
+flushed, and Ctrl-C waits for the record being written. An ``--output`` file is
+written under a temporary name beside it and renamed into place only when
+complete: an error or an interrupt leaves it as it was, and an output that is
+one of the inputs is refused before anything is written.
 
 Exit status: 0 when every input was used, 1 when some were not (or, for
-``validate``, when a document is invalid), 2 for a usage error, 130 when
-interrupted (Ctrl-C), 143 when terminated, 141 when the reader of stdout went away.
+``validate``, when a document is invalid), 2 for a usage error, 74 when the
+output could not be written (a full disk), 130 when interrupted (Ctrl-C), 143
+when terminated, 141 when the reader of stdout went away.
+
+The command line uses only the library's public API (``osce_thb.__all__``); its
+plumbing (outputs, signals, progress, stdin) is in `osce_thb._cli_io`.
 """
 
 from __future__ import annotations
@@ -31,739 +38,287 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import itertools
+import functools
 import json
-import os
 import signal
 import sys
-import threading
-import time
-from importlib import resources
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Final
 
-from osce_thb._version import __version__
+import osce_thb
+from osce_thb import export
+from osce_thb._cli_io import (
+    LOCAL,
+    STDIN,
+    STDIN_LABEL,
+    WRITE_ERROR_STATUS,
+    Failure,
+    Interrupted,
+    Output,
+    ReaderGoneError,
+    Records,
+    Session,
+    Signals,
+    UsageError,
+    WriteError,
+    default_jobs,
+    drop_stdout,
+    ordered_map,
+    parse_page,
+    parse_to_json,
+    plural,
+    records_mode,
+    sample_paths,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
-    from types import FrameType
-
-    from osce_thb.model import Document
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["main"]
 
-_PAGE_SUFFIXES: Final = (".txt",)
 _LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 _JSON_SUFFIXES: Final = (".json",)
-_STDIN: Final = "-"
-_STDIN_LABEL: Final = "<stdin>"
-_BOM: Final = b"\xef\xbb\xbf"
-_PROGRESS_MINIMUM: Final = 50  # inputs; fewer finish before a bar would help
-_PROGRESS_DELAY: Final = 1.0  # seconds; a run this long shows a bar anyway
-_FORMATS: Final = ("table", "csv", "json", "svg")
-
-
-# --------------------------------------------------------------------------- failures
-
-
-class _Failure(NamedTuple):
-    """An input that could not be used, as the one line that reports it."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-
-class _InputError(Exception):
-    """A whole input is unusable (empty, not UTF-8): where, and why."""
-
-    def __init__(self, line: int, column: int, message: str) -> None:
-        self.line, self.column, self.message = line, column, message
-        super().__init__(message)
-
-
-class _UsageError(Exception):
-    """The command line asks for something impossible (exit status 2)."""
-
-
-def _os_message(error: OSError) -> str:
-    """An I/O error in the words of the parse errors: short, lower case, no errno."""
-    if isinstance(error, FileNotFoundError):
-        return "no such file"
-    if isinstance(error, IsADirectoryError):
-        return "is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    return (error.strerror or str(error)).lower()
-
-
-def _failure(path: str, error: Exception) -> _Failure:
-    """The one-line report of `error`, met while reading `path`."""
-    from osce_thb.errors import ParseError
-
-    label = _STDIN_LABEL if path == _STDIN else path
-    if isinstance(error, ParseError):
-        message = error.message.removeprefix(f"{path}: ")
-        return _Failure(label, error.line or 0, error.column or 0, message)
-    if isinstance(error, _InputError):
-        return _Failure(label, error.line, error.column, error.message)
-    if isinstance(error, OSError):
-        return _Failure(label, 0, 0, _os_message(error))
-    return _Failure(label, 0, 0, f"could not read the document: {error}")
-
-
-# --------------------------------------------------------------------------- signals
-
-
-class _Interrupted(KeyboardInterrupt):
-    """SIGINT or SIGTERM arrived; the exit status is 128 + the signal's number."""
-
-    def __init__(self, signum: int) -> None:
-        self.signum = signum
-        super().__init__(signum)
-
-
-class _Signals:
-    """Ctrl-C (and SIGTERM) that never cut a record in half.
-
-    Inside `critical`, a signal is held until the record is written and flushed;
-    elsewhere it interrupts at once. Handlers are installed only in the main
-    thread and only over the defaults, so that an embedding program keeps its own.
-    """
-
-    def __init__(self) -> None:
-        self._critical = False
-        self._pending: int | None = None
-        self._previous: dict[int, Any] = {}
-
-    def __enter__(self) -> _Signals:
-        if threading.current_thread() is threading.main_thread():
-            for signum, default in (
-                (signal.SIGINT, signal.default_int_handler),
-                (signal.SIGTERM, signal.SIG_DFL),
-            ):
-                if signal.getsignal(signum) is default:
-                    self._previous[signum] = signal.signal(signum, self._handle)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        for signum, previous in self._previous.items():
-            signal.signal(signum, previous)
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self._critical:
-            self._pending = signum
-            return
-        raise _Interrupted(signum)
-
-    @contextlib.contextmanager
-    def critical(self) -> Iterator[None]:
-        """Hold signals while the body runs; act on them right after."""
-        self._critical = True
-        try:
-            yield
-        finally:
-            self._critical = False
-        if self._pending is not None:
-            signum, self._pending = self._pending, None
-            raise _Interrupted(signum)
-
-
-# --------------------------------------------------------------------------- progress
-
-
-class _Progress:
-    """A one-line progress bar on stderr: ``[#####     ] 120/300 pages``.
-
-    It appears only when the work is long (more than `_PROGRESS_MINIMUM` inputs,
-    or running for `_PROGRESS_DELAY` seconds) unless forced, redraws at most ten
-    times a second, and erases itself when the work is done.
-    """
-
-    _WIDTH: Final = 28
-
-    def __init__(self, stream: IO[str], total: int, unit: str, *, forced: bool) -> None:
-        self._stream = stream
-        self._total = total
-        self._unit = unit
-        self._eager = forced or total > _PROGRESS_MINIMUM
-        self._started = time.monotonic()
-        self._drawn_at = 0.0
-        self._width = 0
-        self.done = 0
-
-    def advance(self) -> None:
-        """Count one input done, and redraw when it is time to."""
-        self.done += 1
-        now = time.monotonic()
-        if not self._eager and now - self._started < _PROGRESS_DELAY:
-            return
-        if self.done < self._total and now - self._drawn_at < 0.1:
-            return
-        self._drawn_at = now
-        filled = self._WIDTH * self.done // self._total if self._total else self._WIDTH
-        line = (
-            f"[{'#' * filled}{' ' * (self._WIDTH - filled)}] {self.done}/{self._total} {self._unit}"
-        )
-        self._stream.write("\r" + line)
-        self._stream.flush()
-        self._width = len(line)
-
-    def clear(self) -> None:
-        """Erase the bar, so that a message can take its line."""
-        if self._width:
-            self._stream.write("\r" + " " * self._width + "\r")
-            self._stream.flush()
-            self._width = 0
-            self._drawn_at = 0.0  # redraw at the next step
-
-
-# --------------------------------------------------------------------------- the session
-
-
-class _Session:
-    """What one run shares: the streams, the signals, the progress bar, the failures."""
-
-    def __init__(
-        self,
-        args: argparse.Namespace,
-        stdout: IO[str],
-        stderr: IO[str],
-        stdin: IO[str],
-        signals: _Signals,
-    ) -> None:
-        self.args = args
-        self.stdout = stdout
-        self.stderr = stderr
-        self.stdin = stdin
-        self.signals = signals
-        self.failed = 0
-        self.progress: _Progress | None = None
-
-    def fail(self, failure: _Failure) -> None:
-        """Report an input that could not be used, and count it."""
-        self.failed += 1
-        self.note(str(failure))
-
-    def note(self, message: str) -> None:
-        """Write a line to stderr, out of the progress bar's way."""
-        if self.progress is not None:
-            self.progress.clear()
-        print(message, file=self.stderr, flush=True)
-
-    def inputs(
-        self, paths: Sequence[str], *, samples: bool = False, unit: str, folders: bool = True
-    ) -> Iterator[str | _Failure]:
-        """The inputs named on the command line, with the progress bar when it is wanted.
-
-        Without a bar the inputs stream from the folders as they are walked; with
-        one, their paths are listed first, to know the total (paths are small).
-        """
-        found = _walk([*(_sample_paths() if samples else ()), *paths], folders=folders)
-        wanted: bool | None = getattr(self.args, "progress", None)
-        if wanted is False or (wanted is None and not _isatty(self.stderr)):
-            yield from found
-            return
-        listed = list(found)
-        total = sum(1 for item in listed if not isinstance(item, _Failure))
-        self.progress = _Progress(self.stderr, total, unit, forced=wanted is True)
-        for item in listed:
-            yield item
-            if not isinstance(item, _Failure):
-                self.progress.advance()
-        self.progress.clear()
-
-    def status(self) -> int:
-        return 1 if self.failed else 0
-
-    @contextlib.contextmanager
-    def output(self, path: str | None, *, drop_if_empty: bool = False) -> Iterator[_Output]:
-        """Where the records go: stdout, or the ``--output`` file, opened before any work."""
-        if path is None or path == _STDIN:
-            yield _Output(self.stdout, self.signals)
-            return
-        try:
-            stream = Path(path).open("w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as error:
-            msg = f"cannot write {path}: {_os_message(error)}"
-            raise _UsageError(msg) from None
-        output = _Output(stream, self.signals)
-        try:
-            yield output
-        finally:
-            stream.close()
-            if drop_if_empty and not output.written:
-                Path(path).unlink(missing_ok=True)
-
-
-def _isatty(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-class _Output:
-    """A text stream written in whole pieces: each one written, then flushed, then done.
-
-    Signals wait while a piece is written (see `_Signals.critical`), so that a
-    reader of the stream, or of the file after an interrupt, never sees half a record.
-    """
-
-    def __init__(self, stream: IO[str], signals: _Signals) -> None:
-        self.stream = stream
-        self.signals = signals
-        self.written = False
-
-    def write(self, text: str) -> None:
-        with self.signals.critical():
-            self.stream.write(text)
-            self.stream.flush()
-        self.written = True
-
-
-_Mode = Literal["single", "array", "lines"]
-
-
-class _Records:
-    """JSON records on an output: one object, a streamed array, or JSON Lines.
-
-    ``single`` writes one indented object; ``array`` an indented JSON array, its
-    items written as they come and the array closed even when interrupted;
-    ``lines`` one compact object a line.
-    """
-
-    def __init__(
-        self, output: _Output, mode: _Mode, render: Callable[[Any, int | None], str]
-    ) -> None:
-        self._output = output
-        self._mode = mode
-        self._render = render
-        self.count = 0
-
-    def add(self, item: object) -> None:
-        """Write one record: `render(item, indent)` gives its JSON text."""
-        if self._mode == "lines":
-            self._output.write(self._render(item, None) + "\n")
-        elif self._mode == "single":
-            self._output.write(self._render(item, 2) + "\n")
-        else:
-            text = "  " + self._render(item, 2).replace("\n", "\n  ")
-            self._output.write(("[\n" if self.count == 0 else ",\n") + text)
-        self.count += 1
-
-    def close(self) -> None:
-        """Finish the output: close the array (an empty one when nothing came)."""
-        if self._mode == "array":
-            self._output.write("[]\n" if self.count == 0 else "\n]\n")
-
-
-def _records_mode(fmt: str | None, single: bool, *, many: _Mode = "lines") -> _Mode:
-    """One input gives one JSON object; several give `many`, unless ``--format`` says."""
-    if fmt == "jsonl":
-        return "lines"
-    if fmt == "json":
-        return "single" if single else "array"
-    return "single" if single else many
-
-
-def _is_single(paths: Sequence[str], samples: bool) -> bool:
-    """Whether the command line names one input: one file, or ``-`` (a folder is many)."""
-    return (
-        not samples
-        and len(paths) == 1
-        and (paths[0] in ("", _STDIN) or not Path(paths[0]).is_dir())
-    )
+_FORMATS: Final = export.ROLLOUT_FORMS
+_MEGABYTE: Final = 1024 * 1024
+_DEFAULT_MAX_MB: Final = osce_thb.MAX_PAGE_BYTES // _MEGABYTE
 
 
 # --------------------------------------------------------------------------- inputs
 
 
-def _sample_paths() -> list[str]:
-    """The sample pages shipped inside the package."""
-    folder = resources.files("osce_thb").joinpath("samples")
-    return sorted(str(entry) for entry in folder.iterdir() if entry.name.endswith(".txt"))
+def _max_size(session: Session) -> int:
+    """``--max-size``, in bytes."""
+    megabytes: float = getattr(session.args, "max_size", _DEFAULT_MAX_MB)
+    return max(1, int(megabytes * _MEGABYTE))
 
 
-def _walk(paths: Iterable[str], *, folders: bool = True) -> Iterator[str | _Failure]:
-    """Files as given, ``-`` as given, folders as their page files.
-
-    A folder contributes its ``*.txt`` files and those of its subfolders, in
-    name order within each folder, hidden files and folders (``.name``)
-    skipped, each real folder visited once (symbolic links cannot loop). A
-    folder without any is a failure; so is any folder when `folders` is false.
-    """
-    for raw in paths:
-        if raw == _STDIN or not raw or not Path(raw).is_dir():
-            yield raw
-        elif not folders:
-            yield _Failure(raw, 0, 0, "is a folder, not a file")
-        else:
-            empty = True
-            for item in _walk_folder(raw, set()):
-                empty = empty and isinstance(item, _Failure)
-                yield item
-            if empty:
-                yield _Failure(raw, 0, 0, "folder holds no .txt files")
+def _jobs_count(text: str) -> int:
+    """``--jobs``: a positive number of processes."""
+    if not text.isdigit() or int(text) < 1:
+        msg = f"not a positive number of processes: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
-def _walk_folder(folder: str, seen: set[tuple[int, int]]) -> Iterator[str | _Failure]:
+def _megabytes(text: str) -> float:
+    """``--max-size``: a positive number of megabytes (MiB)."""
     try:
-        info = Path(folder).stat()
-        if (info.st_dev, info.st_ino) in seen:
-            return
-        seen.add((info.st_dev, info.st_ino))
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as error:
-        yield _Failure(folder, 0, 0, _os_message(error))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            is_dir = entry.is_dir()
-            is_page = not is_dir and entry.name.lower().endswith(_PAGE_SUFFIXES) and entry.is_file()
-        except OSError as error:  # pragma: no cover - a race with a deletion
-            yield _Failure(entry.path, 0, 0, _os_message(error))
-            continue
-        if is_dir:
-            yield from _walk_folder(entry.path, seen)
-        elif is_page:
-            yield entry.path
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 1 << 40:
+        msg = f"not a positive number of megabytes: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
-def _stdin_lines(stdin: IO[str]) -> Iterator[bytes]:
-    """Stdin as lines of bytes, so that bytes that are not UTF-8 are reported, not fatal."""
-    buffer = getattr(stdin, "buffer", None)
-    if buffer is not None:
-        yield from buffer
-    else:  # a text stream without bytes below it (tests, embedding programs)
-        for line in stdin:
-            yield line.encode("utf-8")
+def _is_single(paths: Sequence[str], samples: bool) -> bool:
+    """Whether the command line names one input: one file, or ``-`` (a folder is many)."""
+    return (
+        not samples and len(paths) == 1 and (paths[0] in ("", STDIN) or not Path(paths[0]).is_dir())
+    )
 
 
-def _position_in_bytes(data: bytes, offset: int) -> tuple[int, int]:
-    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _read_page(path: str, stdin: IO[str]) -> Document:
-    """The document of a page file, or of stdin for ``-``."""
-    from osce_thb._pipeline import parse_bytes, parse_file
-
-    if path == _STDIN:
-        return parse_bytes(b"".join(_stdin_lines(stdin)))
-    return parse_file(path)
-
-
-# --------------------------------------------------------------------------- JSON inputs
-
-
-class _Record(NamedTuple):
-    """A document read from JSON, or what is wrong with it, and where it stands."""
-
-    label: str
-    line: int
-    column: int
-    document: Document | None
-    problems: tuple[str, ...]
-
-
-def _json_kind(path: str) -> Literal["lines", "whole", "sniff"]:
-    lower = path.lower()
-    if lower.endswith(_LINES_SUFFIXES):
-        return "lines"
-    if lower.endswith(_JSON_SUFFIXES):
-        return "whole"
-    return "sniff"
-
-
-def _read_json(path: str, stdin: IO[str]) -> Iterator[_Record]:
-    """The documents of a JSON file: one object, an array of them, or JSON Lines.
-
-    ``.jsonl`` and ``.ndjson`` files are JSON Lines, ``.json`` files one JSON
-    value; for stdin and other names, a first line that is a whole JSON object
-    means JSON Lines. JSON Lines are read a line at a time.
-
-    Raises:
-        OSError: The file cannot be read.
-        _InputError: It is empty, or (one JSON value) not UTF-8.
-    """
-    if path == _STDIN:
-        yield from _json_records(_STDIN_LABEL, _stdin_lines(stdin), "sniff")
-        return
-    with Path(path).open("rb") as handle:
-        yield from _json_records(path, handle, _json_kind(path))
-
-
-def _json_records(
-    label: str, lines: Iterable[bytes], kind: Literal["lines", "whole", "sniff"]
-) -> Iterator[_Record]:
-    lines = iter(lines)
-    if kind == "sniff":
-        head: list[bytes] = []
-        for raw in lines:
-            head.append(raw)
-            if raw.strip():
-                break
-        kind = "lines" if head and _is_object_line(head[-1]) else "whole"
-        lines = itertools.chain(head, lines)
-    if kind == "lines":
-        yield from _json_lines(label, lines)
-    else:
-        yield from _json_whole(label, b"".join(lines))
-
-
-def _is_object_line(raw: bytes) -> bool:
+def _read_page(session: Session, path: str) -> osce_thb.Document | Failure:
+    """The document of a page file, or of stdin for ``-``; else the failure to report."""
+    limit = _max_size(session)
+    if path != STDIN:
+        ((_, result),) = osce_thb.parse_files(path, max_size=limit)
+        return _page_result(path, result)
+    if session.stdin.closed:
+        return Failure(STDIN_LABEL, 0, 0, "standard input is closed")
     try:
-        return isinstance(json.loads(raw.removeprefix(_BOM)), dict)
-    except (ValueError, RecursionError):
-        return False
+        data = session.stdin.read(limit + 1)
+        if len(data) > limit:
+            msg = f"too large: more than {_size(limit)}, the most that is read (see --max-size)"
+            raise osce_thb.ParseError(msg)
+        return osce_thb.parse_bytes(data)
+    except (ValueError, OSError, MemoryError) as error:
+        return Failure.of(STDIN, error)
 
 
-def _from_value(value: Any) -> tuple[Document | None, tuple[str, ...]]:
-    from osce_thb._json import from_dict
-    from osce_thb.errors import JsonError
-
-    try:
-        return from_dict(value), ()
-    except JsonError as error:
-        return None, error.problems
+def _size(count: int) -> str:
+    if count % _MEGABYTE == 0:
+        return f"{count // _MEGABYTE} MiB"
+    return f"{count:,} bytes"
 
 
-def _json_lines(label: str, lines: Iterable[bytes]) -> Iterator[_Record]:
-    seen = False
-    for number, raw in enumerate(lines, start=1):
-        if number == 1:
-            raw = raw.removeprefix(_BOM)
-        if not raw.strip():
-            continue
-        seen = True
-        where = f"{label}:{number}"
-        try:
-            text = raw.decode("utf-8").rstrip("\r\n")
-        except UnicodeDecodeError as error:
-            column = len(raw[: error.start].decode("utf-8", "replace")) + 1
-            bad = raw[error.start : error.start + 1].hex()
-            problem = f"$: not UTF-8 text: byte 0x{bad} cannot be decoded"
-            yield _Record(where, number, column, None, (problem,))
-            continue
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as error:
-            problem = f"$: not valid JSON: {error.msg}"
-            yield _Record(where, number, error.colno, None, (problem,))
-            continue
-        except RecursionError:
-            yield _Record(where, number, 1, None, ("$: not valid JSON: nested too deeply",))
-            continue
-        document, problems = _from_value(value)
-        yield _Record(where, number, 1, document, problems)
-    if not seen:
-        raise _InputError(0, 0, "empty file: no documents")
+def _page_result(path: str, result: object) -> osce_thb.Document | Failure:
+    """What `parse_files` (maybe in a worker) gave for a page: the document, or the failure."""
+    if isinstance(result, osce_thb.Document):
+        return result
+    return _page_failure(path, result)
 
 
-def _json_whole(label: str, data: bytes) -> Iterator[_Record]:
-    data = data.removeprefix(_BOM)
-    if not data.strip():
-        raise _InputError(0, 0, "empty file: no documents")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position_in_bytes(data, error.start)
-        bad = data[error.start : error.start + 1].hex()
-        msg = f"not UTF-8 text: byte 0x{bad} at offset {error.start} cannot be decoded"
-        raise _InputError(line, column, msg) from None
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        problem = f"$: not valid JSON: {error.msg}"
-        yield _Record(label, error.lineno, error.colno, None, (problem,))
-        return
-    except RecursionError:
-        yield _Record(label, 1, 1, None, ("$: not valid JSON: nested too deeply",))
-        return
-    if not isinstance(value, list):
-        line, column = _position(text, len(text) - len(text.lstrip()))
-        document, problems = _from_value(value)
-        yield _Record(label, line, column, document, problems)
-        return
-    for index, (item, offset) in enumerate(zip(value, _item_offsets(text), strict=True)):
-        line, column = _position(text, offset)
-        document, problems = _from_value(item)
-        problems = tuple(f"$[{index}]{problem[1:]}" for problem in problems)
-        yield _Record(f"{label}[{index}]", line, column, document, problems)
+def _page_failure(path: str, error: object) -> Failure:
+    failure = Failure.of(path, error if isinstance(error, BaseException) else ValueError(error))
+    if failure.message.startswith("too large"):
+        failure = failure._replace(message=f"{failure.message} (see --max-size)")
+    return failure
 
 
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position] in " \t\n\r":
-        position += 1
-    return position
+def _jobs(session: Session) -> int:
+    jobs: int | None = getattr(session.args, "jobs", 1)
+    return default_jobs() if jobs is None else jobs
 
 
-def _item_offsets(text: str) -> list[int]:
-    """Where each item of the (valid) JSON array `text` starts, to point at it by line."""
-    decoder = json.JSONDecoder()
-    offsets: list[int] = []
-    position = _skip_space(text, _skip_space(text, 0) + 1)  # after the "["
-    if text[position] == "]":
-        return offsets
-    while True:
-        offsets.append(position)
-        _, position = decoder.raw_decode(text, position)
-        position = _skip_space(text, position)
-        if text[position] != ",":
-            return offsets
-        position = _skip_space(text, position + 1)
+def _is_stdin(path: str) -> bool:
+    return path == STDIN
 
 
 def _is_json_input(path: str) -> bool:
-    return path != _STDIN and path.lower().endswith(_LINES_SUFFIXES + _JSON_SUFFIXES)
+    return path != STDIN and path.lower().endswith(_LINES_SUFFIXES + _JSON_SUFFIXES)
 
 
-def _documents(session: _Session, paths: Sequence[str]) -> Iterator[tuple[str, Document]]:
+def _json_records(session: Session, path: str) -> Iterator[osce_thb.JsonRecord]:
+    """The records of a JSON input (a file, or stdin), checked to hold some.
+
+    Raises:
+        OSError: The file cannot be read.
+        _EmptyInputError: It holds no document.
+    """
+    if path == STDIN:
+        source: Any = session.stdin
+        if session.stdin.closed:
+            raise _NoStdinError
+    else:
+        source = path
+    empty = True
+    for record in osce_thb.load_documents(source, max_size=_max_size(session)):
+        empty = False
+        yield record
+    if empty:
+        raise _EmptyInputError
+
+
+class _EmptyInputError(Exception):
+    """A JSON input without any document."""
+
+
+class _NoStdinError(Exception):
+    """Stdin is closed."""
+
+
+def _input_failure(path: str, error: BaseException) -> Failure:
+    label = STDIN_LABEL if path == STDIN else path
+    if isinstance(error, _EmptyInputError):
+        return Failure(label, 0, 0, "empty file: no documents")
+    if isinstance(error, _NoStdinError):
+        return Failure(label, 0, 0, "standard input is closed")
+    return Failure.of(path, error)
+
+
+def _record_label(path: str, record: osce_thb.JsonRecord) -> str:
+    """Where a JSON document came from: ``path[INDEX]`` in an array, else ``path:LINE``."""
+    label = STDIN_LABEL if path == STDIN else path
+    if record.index is not None:
+        return f"{label}[{record.index}]"
+    return f"{label}:{record.line}"
+
+
+def _documents(session: Session, paths: Sequence[str]) -> Iterator[tuple[str, osce_thb.Document]]:
     """Every document of the inputs, with where it came from, failures reported on the way.
 
     Pages (``.txt``, anything else, and folders' ``.txt`` files) are parsed;
     ``.json``, ``.jsonl`` and ``.ndjson`` files hold documents already parsed;
     stdin is a page unless it starts with ``{`` or ``[``.
     """
-    for entry in session.inputs(paths, samples=session.args.samples, unit="files"):
-        if isinstance(entry, _Failure):
-            session.fail(entry)
+    entries = session.inputs(paths, samples=session.args.samples, unit="files")
+    parse = functools.partial(parse_page, max_size=_max_size(session))
+    local = _is_json_input
+    for entry, parsed in ordered_map(parse, entries, jobs=_jobs(session), local=local):
+        is_json = _is_json_input(entry) or (
+            entry == STDIN and not session.stdin.closed and session.stdin.starts_json()
+        )
+        if is_json:
+            yield from _usable(session, entry)
             continue
-        if entry == _STDIN:
-            yield from _stdin_documents(session)
-        elif _is_json_input(entry):
-            yield from _json_documents(session, entry)
+        result = _read_page(session, entry) if parsed is LOCAL else _page_result(entry, parsed)
+        if isinstance(result, Failure):
+            session.fail(result)
         else:
-            try:
-                document = _read_page(entry, session.stdin)
-            except (OSError, ValueError) as error:
-                session.fail(_failure(entry, error))
-            else:
-                yield entry, document
+            yield (STDIN_LABEL if entry == STDIN else entry), result
 
 
-def _stdin_documents(session: _Session) -> Iterator[tuple[str, Document]]:
-    from osce_thb._pipeline import parse_bytes
-
-    lines = _stdin_lines(session.stdin)
-    head: list[bytes] = []
-    for raw in lines:
-        head.append(raw)
-        if raw.strip():
-            break
-    first = head[-1].removeprefix(_BOM).lstrip() if head else b""
-    if first.startswith((b"{", b"[")):
-        records = _json_records(_STDIN_LABEL, itertools.chain(head, lines), "sniff")
-        yield from _usable(session, _STDIN, records)
-        return
+def _usable(session: Session, path: str) -> Iterator[tuple[str, osce_thb.Document]]:
+    """The documents of a JSON input; each invalid one reported on one line."""
+    label = STDIN_LABEL if path == STDIN else path
     try:
-        document = parse_bytes(b"".join(itertools.chain(head, lines)))
-    except ValueError as error:
-        session.fail(_failure(_STDIN, error))
-    else:
-        yield _STDIN_LABEL, document
-
-
-def _json_documents(session: _Session, path: str) -> Iterator[tuple[str, Document]]:
-    yield from _usable(session, path, _read_json(path, session.stdin))
-
-
-def _usable(
-    session: _Session, path: str, records: Iterator[_Record]
-) -> Iterator[tuple[str, Document]]:
-    """The documents among `records`; each invalid one reported on one line."""
-    label = _STDIN_LABEL if path == _STDIN else path
-    try:
-        for record in records:
-            if record.document is not None:
-                yield record.label, record.document
+        for record in _json_records(session, path):
+            if isinstance(record.result, osce_thb.Document):
+                yield _record_label(path, record), record.result
                 continue
-            more = len(record.problems) - 1
-            message = f"invalid document: {record.problems[0]}" + (
+            problems = record.result.problems
+            more = len(problems) - 1
+            message = f"invalid document: {problems[0]}" + (
                 f" (and {more} more; see osce-thb validate)" if more else ""
             )
-            session.fail(_Failure(label, record.line, record.column, message))
-    except (OSError, _InputError) as error:
-        session.fail(_failure(path, error))
+            session.fail(Failure(label, record.line, record.column, message))
+    except (OSError, MemoryError, _EmptyInputError, _NoStdinError) as error:
+        session.fail(_input_failure(path, error))
 
 
 # --------------------------------------------------------------------------- commands
 
 
-def _cmd_parse(session: _Session) -> int:
-    from osce_thb._json import to_json
-
+def _cmd_parse(session: Session) -> int:
     args = session.args
     if not args.paths and not args.samples:
         msg = "give PATH... (files, folders, - for stdin) or --samples"
-        raise _UsageError(msg)
-    mode = _records_mode(args.format, _is_single(args.paths, args.samples))
+        raise UsageError(msg)
+    session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
+    mode = records_mode(args.format, _is_single(args.paths, args.samples))
+    indent = None if mode == "lines" else 2
+    write = functools.partial(parse_to_json, max_size=_max_size(session), indent=indent)
+    entries = session.inputs(args.paths, samples=args.samples, unit="pages")
     with session.output(args.output, drop_if_empty=mode == "single") as output:
-        records = _Records(output, mode, lambda d, indent: to_json(d, indent=indent))
+        records = Records(output, mode, lambda d, indent: osce_thb.to_json(d, indent=indent))
         try:
-            for entry in session.inputs(args.paths, samples=args.samples, unit="pages"):
-                if isinstance(entry, _Failure):
-                    session.fail(entry)
-                    continue
-                try:
-                    document = _read_page(entry, session.stdin)
-                except (OSError, ValueError) as error:
-                    session.fail(_failure(entry, error))
-                    continue
-                records.add(document)
+            for entry, text in ordered_map(write, entries, jobs=_jobs(session), local=_is_stdin):
+                if text is LOCAL:
+                    result = _read_page(session, entry)
+                    if isinstance(result, Failure):
+                        session.fail(result)
+                    else:
+                        records.add(result)
+                elif isinstance(text, str):
+                    records.add_text(text)
+                else:
+                    session.fail(_page_failure(entry, text))
         finally:
             records.close()
     return session.status()
 
 
-def _cmd_validate(session: _Session) -> int:
+def _cmd_validate(session: Session) -> int:
     args = session.args
     checked = invalid = problems = 0
-    out = _Output(session.stdout, session.signals)
+    out = Output(session.stdout, session.signals, "stdout")
     for entry in session.inputs(args.files, unit="files", folders=False):
-        if isinstance(entry, _Failure):
-            session.fail(entry)
-            continue
+        label = STDIN_LABEL if entry == STDIN else entry
         try:
-            for record in _read_json(entry, session.stdin):
+            for record in _json_records(session, entry):
                 checked += 1
-                if record.problems:
+                if isinstance(record.result, osce_thb.JsonError):
                     invalid += 1
-                    problems += len(record.problems)
-                    where = f"{_STDIN_LABEL if entry == _STDIN else entry}:{record.line}"
-                    out.write("".join(f"{where}:{record.column}: {p}\n" for p in record.problems))
-        except (OSError, _InputError) as error:
-            session.fail(_failure(entry, error))
+                    problems += len(record.result.problems)
+                    where = f"{label}:{record.line}:{record.column}"
+                    out.write("".join(f"{where}: {p}\n" for p in record.result.problems))
+        except (OSError, MemoryError, _EmptyInputError, _NoStdinError) as error:
+            session.fail(_input_failure(entry, error))
     if not args.quiet:
-        summary = f"{_plural(checked, 'document')} checked: " + (
-            f"{invalid} invalid ({_plural(problems, 'problem')})" if invalid else "all valid"
+        summary = f"{plural(checked, 'document')} checked: " + (
+            f"{invalid} invalid ({plural(problems, 'problem')})" if invalid else "all valid"
         )
         if session.failed:
-            summary += f"; {_plural(session.failed, 'file')} could not be read"
+            summary += f"; {plural(session.failed, 'file')} could not be read"
         out.write(summary + "\n")
     return 1 if invalid or session.failed else 0
 
 
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _cmd_schema(session: _Session) -> int:
-    from osce_thb.schema import json_schema
-
+def _cmd_schema(session: Session) -> int:
     with session.output(session.args.output) as output:
-        output.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+        output.write(json.dumps(osce_thb.json_schema(), indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -775,70 +330,47 @@ def _rollout_format(args: argparse.Namespace) -> str:
     return suffix if suffix in _FORMATS else "table"
 
 
-def _cmd_rollout(session: _Session) -> int:
-    from osce_thb import _export
-
+def _cmd_rollout(session: Session) -> int:
     args = session.args
     if not args.paths and not args.samples:
         msg = "give PATH... (pages, folders, .json or .jsonl documents, -) or --samples"
-        raise _UsageError(msg)
+        raise UsageError(msg)
+    session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
     fmt = _rollout_format(args)
     labels: list[str] = []
 
-    def documents() -> Iterator[Document]:
+    def documents() -> Iterator[osce_thb.Document]:
         for label, document in _documents(session, args.paths):
             labels.append(label)
             yield document
 
     with session.output(args.output, drop_if_empty=True) as output:
-        timelines = _export.rollout_timelines(documents())
-        if fmt == "table":
-            text = _export.rollout_table(timelines, len(labels))
-        elif fmt == "csv":
-            text = _csv_text(_export.rollout_rows(timelines, labels))
-        elif fmt == "json":
-            data = _export.rollout_dict(timelines, labels)
-            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        else:
-            from osce_thb._chart import rollout_svg
-
-            text = rollout_svg(timelines, labels)
-        output.write(text)
+        output.write(export.rollout_report(documents(), fmt, paths=labels))
     return session.status()
 
 
-def _csv_text(rows: Iterable[Sequence[str]]) -> str:
-    import io
-
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
-
-
-def _cmd_export(session: _Session) -> int:
+def _cmd_export(session: Session) -> int:
     args = session.args
     if not args.paths and not args.samples:
         msg = "give PATH... (pages, folders, .json or .jsonl documents, -) or --samples"
-        raise _UsageError(msg)
+        raise UsageError(msg)
     if args.to == "csv":
         return _export_csv(session)
     if args.table or args.hxl or args.bom:
         msg = "--table, --hxl and --bom are for --to csv"
-        raise _UsageError(msg)
+        raise UsageError(msg)
     return _export_jsonld(session)
 
 
-def _export_jsonld(session: _Session) -> int:
-    from osce_thb._export import to_jsonld
-
+def _export_jsonld(session: Session) -> int:
     args = session.args
-    mode = _records_mode(args.format, _is_single(args.paths, args.samples), many="array")
+    session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
+    mode = records_mode(args.format, _is_single(args.paths, args.samples), many="array")
     with session.output(args.output, drop_if_empty=mode == "single") as output:
-        records = _Records(output, mode, _dump)
+        records = Records(output, mode, _dump)
         try:
             for _, document in _documents(session, args.paths):
-                data = to_jsonld(document, body=args.body)
-                records.add(data)
+                records.add(export.to_jsonld(document, body=args.body))
         finally:
             records.close()
     return session.status()
@@ -848,63 +380,81 @@ def _dump(data: object, indent: int | None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
-def _export_csv(session: _Session) -> int:
-    from osce_thb import _export
+class _Rows:
+    """A file-like object for `csv.writer` on an `Output`: rows wait for `flush`."""
 
+    def __init__(self, output: Output) -> None:
+        self.output = output
+
+    def write(self, text: str) -> None:
+        with self.output.errors():
+            self.output.stream.write(text)
+
+    def flush(self) -> None:
+        with self.output.errors():
+            self.output.stream.flush()
+
+
+def _export_csv(session: Session) -> int:
     args = session.args
     if args.format or args.body:
         msg = "--format and --body are for --to jsonld"
-        raise _UsageError(msg)
-    if args.table is None and args.output in (None, _STDIN):
+        raise UsageError(msg)
+    if args.table is None and args.output in (None, STDIN):
         msg = (
             "--to csv writes four tables: give --output DIR for all of them,"
             " or --table NAME for one on stdout"
         )
-        raise _UsageError(msg)
-    tables = (args.table,) if args.table else _export.TABLES
+        raise UsageError(msg)
+    tables = (args.table,) if args.table else export.TABLES
     with contextlib.ExitStack() as stack:
         if args.table:
-            output = stack.enter_context(session.output(args.output))
-            outputs = {args.table: output}
+            session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
+            outputs = {args.table: stack.enter_context(session.output(args.output))}
         else:
             outputs = _open_tables(session, Path(args.output), tables, stack)
         writers = {}
+        files = {table: _Rows(output) for table, output in outputs.items()}
         for table in tables:
-            output = outputs[table]
-            writer = csv.writer(output.stream, lineterminator="\n")
-            head = [_export.header_row(table)]
+            writer = csv.writer(files[table], lineterminator="\n")
+            head = [[column.name for column in export.columns(table)]]
             if args.hxl:
-                head.append(_export.hxl_row(table))
-            if args.bom:
-                output.stream.write("\ufeff")
+                head.append([column.hxl for column in export.columns(table)])
             with session.signals.critical():
+                if args.bom:
+                    files[table].write("\ufeff")
                 writer.writerows(head)
-                output.stream.flush()
+                files[table].flush()
+            outputs[table].written = True
             writers[table] = writer
         for position, (label, document) in enumerate(_documents(session, args.paths)):
             with session.signals.critical():
                 for table in tables:
-                    rows = _export.table_rows(table, document, index=position, path=label)
-                    writers[table].writerows(rows)
-                for output in outputs.values():
-                    output.stream.flush()
+                    for row in export.rows((document,), table, paths=(label,)):
+                        row["document"] = str(position)  # its place in the whole input
+                        writers[table].writerow(row.values())
+                for rows_file in files.values():
+                    rows_file.flush()
     return session.status()
 
 
 def _open_tables(
-    session: _Session, folder: Path, tables: Sequence[str], stack: contextlib.ExitStack
-) -> dict[str, _Output]:
+    session: Session, folder: Path, tables: Sequence[str], stack: contextlib.ExitStack
+) -> dict[str, Output]:
     """One output per table, ``TABLE.csv`` in `folder` (made if missing)."""
     if folder.exists() and not folder.is_dir():
         msg = f"--output {folder} is a file; --to csv without --table writes a folder of tables"
-        raise _UsageError(msg)
+        raise UsageError(msg)
+    targets = [str(folder / f"{table}.csv") for table in tables]
+    session.refuse_inputs(targets, session.args.paths, session.args.samples)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        msg = f"cannot make {folder}: {_os_message(error)}"
-        raise _UsageError(msg) from None
+        msg = f"cannot make {folder}: {error.strerror or error}".lower()
+        raise UsageError(msg) from None
     return {
-        table: stack.enter_context(session.output(str(folder / f"{table}.csv"))) for table in tables
+        table: stack.enter_context(session.output(target))
+        for table, target in zip(tables, targets, strict=True)
     }
 
 
@@ -915,11 +465,18 @@ Inputs: files, folders (their .txt files, recursively, sorted by name) and - for
 Each input that cannot be used gets one line on stderr, path:line:col: message,
 and the others are still processed.
 
+An --output file is written under a temporary name beside it and renamed into
+place when complete; an output that is one of the inputs is refused. A page or a
+JSON document over --max-size megabytes (default 10) is refused, not read.
+
 exit status:
   0    every input was used
   1    some inputs failed (or validate found invalid documents)
-  2    usage error
-  130  interrupted (Ctrl-C); output holds complete records only
+  2    usage error (an output that is an input, too)
+  74   the output could not be written (a full disk); an --output file is left
+       as it was, never half written
+  130  interrupted (Ctrl-C); stdout holds complete records only, an --output
+       file is left as it was
   141  the reader of stdout went away (| head); nothing is printed
 
 examples:
@@ -939,7 +496,9 @@ written page by page). Pages are read and written one at a time, so memory
 stays constant however large the folder.
 
 A progress bar appears on stderr when it is a terminal and the work is long
-(more than 50 pages); --progress forces it, --no-progress hides it.
+(more than 50 pages); --progress forces it, --no-progress hides it. Pages are
+parsed in --jobs processes (default: the machine's cores), the output in input
+order, exactly as with --jobs 1.
 
 examples:
   osce-thb parse page.txt
@@ -1057,7 +616,7 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog=_MAIN_EPILOG,
         formatter_class=formatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {osce_thb.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     progress = argparse.ArgumentParser(add_help=False)
@@ -1066,6 +625,22 @@ def _build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress bar on stderr (default: when it is a terminal and the work is long)",
+    )
+    progress.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs_count,
+        default=None,
+        metavar="N",
+        help="parse pages in N processes, the output in input order as with one"
+        " (default: the machine's cores)",
+    )
+    progress.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=_DEFAULT_MAX_MB,
+        metavar="MB",
+        help=f"refuse a page or a JSON document larger than this (default {_DEFAULT_MAX_MB} MB)",
     )
 
     parse = commands.add_parser(
@@ -1167,7 +742,8 @@ def main(
         argv: The arguments, without the program name; ``sys.argv[1:]`` if ``None``.
         stdout: Where output goes; ``sys.stdout`` if ``None``.
         stderr: Where errors and the progress bar go; ``sys.stderr`` if ``None``.
-        stdin: What ``-`` reads; ``sys.stdin`` if ``None``.
+        stdin: What ``-`` reads; ``sys.stdin`` if ``None`` (which is ``None``
+            itself when the process has no stdin).
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -1177,30 +753,33 @@ def main(
             args = parser.parse_args(argv)
         except SystemExit as exit_:
             return exit_.code if isinstance(exit_.code, int) else 2
-    with _Signals() as signals:
-        session = _Session(args, out, err, stdin or sys.stdin, signals)
+    with Signals() as signals:
+        session = Session(args, out, err, stdin if stdin is not None else sys.stdin, signals)
         try:
             status: int = args.handler(session)
-        except _UsageError as error:
-            print(f"osce-thb {args.command}: error: {error}", file=err)
+        except UsageError as error:
+            session.note(f"osce-thb {args.command}: error: {error}")
             return 2
-        except BrokenPipeError:
-            _drop_stdout(out)
+        except (ReaderGoneError, BrokenPipeError):
+            drop_stdout(out)
             return 128 + 13  # as if killed by SIGPIPE, like the tools it is piped into
+        except WriteError as error:
+            session.note(f"osce-thb {args.command}: error: {error}")
+            if error.name == "stdout":
+                drop_stdout(out)
+            return WRITE_ERROR_STATUS
+        except MemoryError:
+            session.note(f"osce-thb {args.command}: error: out of memory")
+            return 1
         except KeyboardInterrupt as interrupt:
             if session.progress is not None:
                 session.progress.clear()
-            signum = interrupt.signum if isinstance(interrupt, _Interrupted) else signal.SIGINT
-            print("osce-thb: interrupted", file=err, flush=True)
+            signum = interrupt.signum if isinstance(interrupt, Interrupted) else signal.SIGINT
+            session.note("osce-thb: interrupted")
             return 128 + int(signum)
         return status
 
 
-def _drop_stdout(out: IO[str]) -> None:
-    """Point stdout at /dev/null, so that Python's final flush does not fail again."""
-    if out is not sys.stdout:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+def _sample_paths() -> list[str]:
+    """The sample pages shipped inside the package (see `osce_thb._cli_io.sample_paths`)."""
+    return sample_paths()

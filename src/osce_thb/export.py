@@ -8,7 +8,9 @@ module writes a corpus in the flat and standard forms other tools read:
   region, joined on the ``document`` column;
 * `to_jsonld`: a document as a schema.org ``NewsArticle``;
 * `rollout_svg`: the NRM rollout of a corpus as a chart, also importable
-  from the package itself as ``osce_thb.rollout_svg``.
+  from the package itself as ``osce_thb.rollout_svg``;
+* `rollout_report`: the same rollout as an aligned table, CSV or JSON (or the
+  chart), as ``osce-thb rollout --format`` writes it.
 
 Each function reads its documents once, in order, so that a corpus streamed
 from a JSON Lines file is written without being held in memory (except by
@@ -31,6 +33,8 @@ from __future__ import annotations
 
 import csv
 import enum
+import io
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
@@ -46,9 +50,11 @@ if TYPE_CHECKING:
     from osce_thb.model import Document
 
 __all__ = [
+    "ROLLOUT_FORMS",
     "TABLES",
     "Column",
     "columns",
+    "rollout_report",
     "rollout_svg",
     "rows",
     "to_csv",
@@ -261,3 +267,54 @@ def rollout_svg(
 
     timelines = _export.rollout_timelines(named())
     return draw(timelines, labels, title=title)
+
+
+ROLLOUT_FORMS: Final = ("table", "csv", "json", "svg")
+"""The forms of `rollout_report`."""
+
+
+def rollout_report(
+    documents: Iterable[Document],
+    form: str = "table",
+    *,
+    paths: Sequence[str] | None = None,
+) -> str:
+    """The NRM rollout of a corpus as text, in one of `ROLLOUT_FORMS`.
+
+    ``table``: aligned columns for a terminal (region, year joined, stage,
+    donors, number of documents, disputed) and a summary line; ``csv``: a row
+    per region with every column; ``json``: every region with every claim, and
+    the documents by position; ``svg``: the chart of `rollout_svg`. Regions come
+    as in the chart, with a row per country for its nationwide phases.
+
+    Args:
+        documents: Any iterable of documents, read once, in order.
+        form: One of `ROLLOUT_FORMS`.
+        paths: Where each document was read from, by position (the CSV's
+            sources, the JSON's documents, the chart's titles). It is read as
+            each document is, so it may grow while `documents` is read.
+
+    Raises:
+        ValueError: For a form not in `ROLLOUT_FORMS`.
+    """
+    if form not in ROLLOUT_FORMS:
+        msg = f"unknown form {form!r}: one of {', '.join(ROLLOUT_FORMS)}"
+        raise ValueError(msg)
+    if form == "svg":
+        return rollout_svg(documents, paths=paths)
+    labels: list[str] = []
+
+    def named() -> Iterator[Document]:
+        for index, document in enumerate(documents):
+            labels.append(_path(paths, index))
+            yield document
+
+    timelines = _export.rollout_timelines(named())
+    if form == "table":
+        return _export.rollout_table(timelines, len(labels))
+    if form == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(_export.rollout_rows(timelines, labels))
+        return buffer.getvalue()
+    data = _export.rollout_dict(timelines, labels)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,34 +1,46 @@
 """The library's own place and country data: regions (ISO 3166-2) and states (ISO 3166-1).
 
 The data lives in JSON files shipped with the package (``osce_thb/data``), one
-file per country for regions, so that adding another country's regions is a
-matter of data, not code. Files are read once, on first use, so that
-``import osce_thb`` stays cheap.
+file per country for places (``data/regions/XX.json``), so that adding another
+country's places is a matter of data, not code. Files are read once, on first
+use, so that ``import osce_thb`` stays cheap.
+
+A country's file holds its first-level subdivisions of ISO 3166-2 (`RegionEntry`),
+each with the towns it contains today, and the places that have no code of
+their own (`PlaceEntry`: Kosovo's municipalities, the City of Skopje).
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
 __all__ = [
     "CountryEntry",
+    "Coverage",
     "OrganisationEntry",
+    "PlaceEntry",
     "RegionEntry",
     "countries",
     "country",
     "country_by_adjective",
     "country_by_name",
+    "coverage",
     "is_country_code",
+    "is_place_country",
     "is_region_code",
     "organisations",
+    "places",
     "region",
     "regions",
+    "spellings",
+    "state_names",
 ]
 
 
@@ -44,6 +56,9 @@ class RegionEntry:
         names: Names of the region itself, in every spelling the press uses,
             adjective forms included ("Donetsk", "Donetska").
         cities: Cities and towns in the region; a mention of one counts for the region.
+        weak: Those of `names` and `cities` that are also common English words or
+            first names ("Bar", "Mary"): they count only where the text makes them
+            a place.
     """
 
     code: str
@@ -52,6 +67,54 @@ class RegionEntry:
     type: str
     names: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class PlaceEntry:
+    """A place that has no ISO 3166-2 code of its own, kept by its country and name.
+
+    Kosovo's municipalities have no codes; the City of Skopje spans ten
+    municipalities of North Macedonia, each with its own code. Such a place is
+    never forced into a code that would be wrong.
+
+    Attributes:
+        name: English name ("Pristina").
+        country: The country it belongs to ("XK" for Kosovo, "MK").
+        type: What kind of place it is ("municipality", "city").
+        names: Its names, in every spelling the press uses.
+        cities: Towns and villages in it.
+        weak: Those of `names` and `cities` that need the text to make them a place.
+    """
+
+    name: str
+    country: str
+    type: str
+    names: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """What the gazetteer holds for one country: the level of its data file.
+
+    Attributes:
+        country: The country's code: ISO 3166-1 alpha-2, or "XK" for Kosovo.
+        level: The first-level units of ISO 3166-2 the country has, in words
+            ("24 oblasts, the cities of Kyiv and Sevastopol, ...").
+        name: The country's name when it is not one of the states
+            (`countries`): "Kosovo"; ``None`` otherwise.
+        adjectives: Adjectives of such a country ("Kosovar").
+        not_places: Phrases that contain one of the country's place names but
+            are no place ("New England" holds "England").
+    """
+
+    country: str
+    level: str
+    name: str | None = None
+    adjectives: tuple[str, ...] = ()
+    not_places: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -98,11 +161,18 @@ def _data_files(folder: str) -> list[str]:
 
 
 @functools.cache
+def _place_files() -> tuple[Any, ...]:
+    """The parsed data file of every country with places, in country-code order."""
+    return tuple(
+        sorted((_json_loads(text) for text in _data_files("regions")), key=lambda d: d["country"])
+    )
+
+
+@functools.cache
 def regions() -> Mapping[str, RegionEntry]:
     """Every region the library knows, by ISO 3166-2 code, in code order."""
     found: dict[str, RegionEntry] = {}
-    for text in _data_files("regions"):
-        data = _json_loads(text)
+    for data in _place_files():
         for item in data["regions"]:
             entry = RegionEntry(
                 code=item["code"],
@@ -111,9 +181,42 @@ def regions() -> Mapping[str, RegionEntry]:
                 type=item["type"],
                 names=tuple(item.get("names", ())),
                 cities=tuple(item.get("cities", ())),
+                weak=tuple(item.get("weak", ())),
             )
             found[entry.code] = entry
     return dict(sorted(found.items()))
+
+
+@functools.cache
+def places() -> tuple[PlaceEntry, ...]:
+    """Every place the library knows that has no ISO 3166-2 code, by country, then name."""
+    return tuple(
+        PlaceEntry(
+            name=item["name"],
+            country=data["country"],
+            type=item["type"],
+            names=tuple(item.get("names", ())),
+            cities=tuple(item.get("cities", ())),
+            weak=tuple(item.get("weak", ())),
+        )
+        for data in _place_files()
+        for item in sorted(data.get("places", ()), key=lambda item: item["name"])
+    )
+
+
+@functools.cache
+def coverage() -> Mapping[str, Coverage]:
+    """Every country whose places the library knows, by code, in code order."""
+    return {
+        data["country"]: Coverage(
+            country=data["country"],
+            level=data["level"],
+            name=data.get("name"),
+            adjectives=tuple(data.get("adjectives", ())),
+            not_places=tuple(data.get("not", ())),
+        )
+        for data in _place_files()
+    }
 
 
 @functools.cache
@@ -141,6 +244,66 @@ def is_region_code(code: str) -> bool:
 def is_country_code(code: str) -> bool:
     """Whether `code` is an ISO 3166-1 alpha-2 code the gazetteer knows."""
     return code in countries()
+
+
+_FOLD = str.maketrans(
+    {"ı": "i", "ə": "a", "Ə": "A", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
+    | {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "ŋ": "n", "ħ": "h"}
+)
+_CEDILLA = str.maketrans({"ș": "ş", "ț": "ţ", "Ș": "Ş", "Ț": "Ţ"})
+_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+
+
+def _folded(name: str) -> str:
+    """`name` without diacritics: "Bălți" → "Balti", "Gəncə" → "Ganca"."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def spellings(name: str) -> Iterator[str]:
+    """Every form of a name the text may use, as the trie holds them.
+
+    The name as written, without diacritics, with the other Romanian s and t
+    (comma or cedilla), with spaces for hyphens; each also with a typographic
+    apostrophe, and in capitals.
+    """
+    forms = dict.fromkeys([name, _folded(name), name.translate(_CEDILLA), name.translate(_COMMA)])
+    for form in list(forms):
+        if "-" in form:
+            forms[form.replace("-", " ")] = None
+    for form in list(forms):
+        if "'" in form:
+            forms[form.replace("'", "\u2019")] = None
+    for form in list(forms):
+        forms[form.upper()] = None
+    yield from forms
+
+
+@functools.cache
+def state_names() -> Mapping[str, str]:
+    """Every name and adjective of every state (and of Kosovo), to its code.
+
+    Each as written and in capitals; names of two letters only in capitals ("US").
+    """
+    found: dict[str, str] = {}
+    entries = [(e.code, (e.name, *e.names, *e.adjectives)) for e in countries().values()]
+    entries += [
+        (c.country, (c.name, *c.adjectives)) for c in coverage().values() if c.name is not None
+    ]
+    for code, names in entries:
+        for name in names:
+            if len(name) > 2 or name.isupper():  # "US", "UK"; not "of" and the like
+                for form in (name, name.upper()):
+                    found.setdefault(form, code)
+    return found
+
+
+def is_place_country(code: str) -> bool:
+    """Whether a place may belong to `code`: a state the gazetteer knows, or a covered country.
+
+    Kosovo ("XK") is no state of `countries`, but its places are known.
+    """
+    return code in countries() or code in coverage()
 
 
 def region(code: str) -> RegionEntry:

@@ -39,6 +39,7 @@ __all__ = [
     "Mention",
     "NrmPhase",
     "Paragraph",
+    "Person",
     "PhaseStage",
     "PhaseStatus",
     "Programme",
@@ -221,6 +222,29 @@ def _check_region_code(instance: object, attribute: attrs.Attribute[Any], value:
         _fail(instance, attribute, value, f"unknown region code {value!r}")
 
 
+def _optional_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_region_code(instance, attribute, value)
+
+
+def _place_country(instance: Region, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A place's country: known, and the code's own; may be left out when there is a code."""
+    if not isinstance(value, str):
+        _fail(instance, attribute, value, "must be a string")
+        return
+    code = instance.code
+    if not value:
+        if code is None:
+            _fail(instance, attribute, value, "a place without a code needs its country")
+        return
+    if not _gazetteer.is_place_country(value):
+        _fail(instance, attribute, value, f"unknown country code {value!r}")
+    elif isinstance(code, str) and _gazetteer.is_region_code(code):
+        own = _gazetteer.region(code).country
+        if own != value:
+            _fail(instance, attribute, value, f"region {code} is in {own!r}, not {value!r}")
+
+
 def _optional_country_code(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -375,6 +399,40 @@ class Mention:
     start: int = attrs.field(default=0, validator=_index)
 
 
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of non-blank strings, each once."""
+    _strings(instance, attribute, value)
+    seen = set()
+    for item in value:  # type: ignore[attr-defined]
+        if not item.strip():
+            _fail(instance, attribute, item, "an item must not be blank")
+        if item in seen:
+            _fail(instance, attribute, item, f"{item!r} is listed twice")
+        seen.add(item)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """Someone the text names: a person, never an office, an organisation or a group.
+
+    One person is one `Person`, however the text refers to them: by full name,
+    by surname, by title and surname ("Ambassador Koval"), by a possessive
+    ("Koval’s"), or in another spelling of the name.
+
+    Attributes:
+        name: The name in its fullest form in the text, without a title ("Anna Koval").
+        titles: The titles the text puts before the name ("Ambassador", "Ms."), each once.
+        roles: The roles the text gives the person ("OSCE Project Co-ordinator in
+            Ukraine"), each once, in order of appearance.
+        mentions: Where the text names the person, in every form, title included.
+    """
+
+    name: str = attrs.field(validator=_text)
+    titles: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    roles: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """A counted quantity: "some 200 social service providers".
@@ -399,19 +457,31 @@ class Figure:
 
 @attrs.frozen(kw_only=True)
 class Region:
-    """A first-level subdivision of a country, by its ISO 3166-2 code.
+    """A place of any country: a first-level subdivision by its ISO 3166-2 code, or a named place.
 
-    Cities count towards their region: "Mariupol" is a mention of UA-14.
+    Towns count towards the first-level unit that contains them: "Mariupol" is a
+    mention of UA-14, "Khujand" of TJ-SU. A place that has no ISO 3166-2 code of
+    its own (a municipality of Kosovo, the City of Skopje) keeps its country and
+    name, with no code.
 
     Attributes:
-        code: The ISO 3166-2 code ("UA-14"); must be in the library's gazetteer.
-        name: Its English name ("Donetsk Oblast").
+        code: The ISO 3166-2 code ("UA-14"), which must be in the library's
+            gazetteer; ``None`` for a place without a code.
+        country: The country ("UA"): ISO 3166-1 alpha-2, or "XK" for Kosovo; the
+            code's country when there is a code. Documents written before places
+            had a country leave it out: it is then read from the code.
+        name: Its English name ("Donetsk Oblast", "Pristina").
         mentions: Where the text names it, in every spelling found.
     """
 
-    code: str = attrs.field(validator=_check_region_code)
+    code: str | None = attrs.field(default=None, validator=_optional_region_code)
+    country: str = attrs.field(default="", validator=_place_country)
     name: str = attrs.field(validator=_text)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.country and self.code is not None:  # written before places had a country
+            object.__setattr__(self, "country", _gazetteer.region(self.code).country)
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -519,6 +589,42 @@ class UnparsedLine:
     text: str = attrs.field(validator=_text)
 
 
+def _people(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
+    """People, each named once."""
+    _persons(instance, attribute, value)
+    names: set[str] = set()
+    for person in value:  # type: ignore[attr-defined]
+        if person.name in names:
+            _fail(instance, attribute, person.name, f"names {person.name!r} twice")
+        names.add(person.name)
+
+
+def _quotes(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Quotes whose speakers are among the document's people, by name.
+
+    The people are checked when known: when JSON is read field by field, they
+    come after the quotes, and the document as a whole is checked at the end.
+    """
+    _quote_items(instance, attribute, value)
+    people: tuple[Person, ...] | None = instance.people
+    if people is None:
+        return
+    names = {person.name for person in people}
+    for quote in value:  # type: ignore[attr-defined]
+        name = quote.speaker.name
+        if name not in names:
+            _fail(
+                instance,
+                attribute,
+                name,
+                f"the speaker {name!r} is not one of the document's people",
+            )
+
+
+_quote_items = _tuple_of(Quote)
+_persons = _tuple_of(Person)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """One OSCE page: its metadata, its body and what the body says.
@@ -535,8 +641,11 @@ class Document:
         abbreviations: Abbreviations the text defines, one per short form: those of
             glossary tooltips first, then those defined inline, each in text order.
         quotes: Quoted words with their speakers.
+        people: The people the body names, in order of first mention; every
+            speaker of a quote is one of them, by name.
         figures: Counted quantities.
-        regions: Regions the body names, in order of first mention.
+        regions: Places the body names (first-level subdivisions of any country, and
+            places without a code), in order of first mention.
         donors: Funders the body names, in order of first mention.
         programmes: Programmes and mechanisms the body names.
         nrm_phases: Phases of a National Referral Mechanism's rollout.
@@ -562,7 +671,8 @@ class Document:
     abbreviations: tuple[Abbreviation, ...] = attrs.field(
         default=(), validator=_tuple_of(Abbreviation)
     )
-    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_tuple_of(Quote))
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
+    people: tuple[Person, ...] = attrs.field(default=(), validator=_people)
     figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
     regions: tuple[Region, ...] = attrs.field(default=(), validator=_tuple_of(Region))
     donors: tuple[Donor, ...] = attrs.field(default=(), validator=_tuple_of(Donor))

@@ -3,15 +3,22 @@
 The schema is not written by hand: it is made by walking `attrs.fields` of the
 model's classes and their types, with the JSON converter's own decisions (key
 names, the block tags, enum values, dates, `null` for absent values, unknown
-keys forbidden, every key written), and the model's docstrings for descriptions.
-Where a model validator states a rule JSON Schema can express (no blank
-strings, no negative counts, years from 1900 to 2200, the shape of region and
-country codes), the schema states it too.
+keys forbidden, defaulted keys optional), and the model's docstrings for
+descriptions. Where a model validator states a rule JSON Schema can express (no
+blank strings, no negative counts, years from 1900 to 2200, region and country
+codes the gazetteer knows, real calendar dates), the schema states it too, in
+regular expressions that mean the same under Python's `re` and ECMAScript
+(the dialect JSON Schema specifies), without the classes of white space,
+whose meanings differ.
 
-It describes what [`to_json`][osce_thb.to_json] writes: every key is required.
-[`from_json`][osce_thb.from_json] also accepts documents that leave out keys
-whose fields have defaults, and checks what a schema cannot (that a region code
-is in the gazetteer, that a phase does not end before it starts).
+The schema and [`from_json`][osce_thb.from_json] agree on every document but
+for what JSON Schema cannot say, which only the reader checks: a key given
+twice, a lone surrogate, an integer written with a fraction or an exponent
+(``1.0``), a phase that ends before it starts, a place whose country is not
+its region code's, a speaker who is not one of the document's people, a person
+named twice, and references that point nowhere
+(see `osce_thb._json`). `tests/test_contract.py` checks the agreement on
+generated documents, good and bad, with node's regular expressions.
 """
 
 from __future__ import annotations
@@ -36,27 +43,39 @@ SCHEMA_ID: Final = f"https://osce-thb.invalid/schema/document-{SCHEMA_VERSION}.j
 """The schema's ``$id``; it names the layout version, not the library version."""
 
 _DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
-_DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-_REGION_PATTERN: Final = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
-_NOT_BLANK: Final = {"pattern": r"\S"}
-_YEAR: Final = {"minimum": 1900, "maximum": 2200}
-_REGION_CODE: Final = {
-    "pattern": _REGION_PATTERN,
-    "description": "An ISO 3166-2 code the library's gazetteer knows (e.g. 'UA-14').",
+_LEAP_YEAR: Final = (
+    r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+)
+_DATE_PATTERN: Final = (
+    r"^(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-"
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    rf"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP_YEAR}-02-29)$"
+)
+"""A calendar date, YYYY-MM-DD, that exists: year 0001 to 9999, 29 February in leap years."""
+
+_NOT_BLANK: Final = {
+    "pattern": (r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 }
+"""A character `str.strip` keeps: the model's "not blank" (ECMAScript's "\\S" differs)."""
+
+_YEAR: Final = {"minimum": 1900, "maximum": 2200}
 
 # What the model's validators require, where JSON Schema can say it: the keywords
-# for the field's value ("value") or for each item of a tuple field ("items").
-_VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any]]]] = {
+# for the field's value ("value") or for each item of a tuple field ("items"); a
+# name of `_CODES` is a reference to that definition.
+_VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any] | str]]] = {
     model._text: ("value", _NOT_BLANK),
     model._optional_text: ("value", _NOT_BLANK),
     model._index: ("value", {"minimum": 0}),
     model._optional_year: ("value", _YEAR),
     model._years_in_order: ("value", _YEAR),
-    model._check_region_code: ("value", _REGION_CODE),
-    model._region_codes: ("items", _REGION_CODE),
-    model._optional_country_code: ("value", {"pattern": "^[A-Z]{2}$"}),
+    model._check_region_code: ("value", "RegionCode"),
+    model._optional_region_code: ("value", "RegionCode"),
+    model._place_country: ("value", "PlaceCountry"),
+    model._region_codes: ("items", "RegionCode"),
+    model._optional_country_code: ("value", "CountryCode"),
     model._field_names: ("items", _NOT_BLANK),
+    model._texts: ("value", {"uniqueItems": True, "items": {"type": "string", **_NOT_BLANK}}),
 }
 
 
@@ -83,7 +102,13 @@ class _Generator:
     def __init__(self, converter: Any) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
         self.forbid_extra_keys: bool = converter.forbid_extra_keys
-        self.every_key_written: bool = not converter.omit_if_default
+
+    def code_ref(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """`schema` (of a string, maybe null) as a reference to the codes `name`, made on use."""
+        if name not in self.defs:
+            self.defs[name] = _codes(name)
+        ref: dict[str, Any] = {"$ref": f"#/$defs/{name}"}
+        return {"anyOf": [ref, {"type": "null"}]} if "null" in schema["type"] else ref
 
     def document(self) -> dict[str, Any]:
         """The root schema: a `Document` object with its leading ``schema_version``."""
@@ -132,13 +157,17 @@ class _Generator:
         for field in attrs.fields(cls):
             value = self.type_schema(hints[field.name])
             where, keywords = _VALIDATOR_KEYWORDS.get(field.validator, ("value", {}))
-            target = value["items"] if where == "items" else value
-            target.update(keywords)
-            if field.name in docs:  # the field's own words over the validator's
-                value.pop("description", None)
+            if isinstance(keywords, str):  # a reference to the codes the gazetteer knows
+                if where == "items":
+                    value["items"] = self.code_ref(keywords, value["items"])
+                else:
+                    value = self.code_ref(keywords, value)
+            else:
+                (value["items"] if where == "items" else value).update(keywords)
+            if field.name in docs:  # the field's own words
                 value = {"description": docs[field.name], **value}
             properties[field.name] = value
-            if self.every_key_written or field.default is attrs.NOTHING:
+            if field.default is attrs.NOTHING:  # the reader fills in defaults
                 required.append(field.name)
         schema: dict[str, Any] = {"description": _summary(cls), "type": "object"}
         schema["properties"] = properties
@@ -173,6 +202,32 @@ class _Generator:
             return {"anyOf": [self.type_schema(member) for member in members]}
         msg = f"no JSON Schema for type {type_!r}"
         raise TypeError(msg)
+
+
+def _codes(name: str) -> dict[str, Any]:
+    """The definition of the region or country codes the gazetteer knows."""
+    from osce_thb import gazetteer
+
+    if name == "RegionCode":
+        return {
+            "description": "An ISO 3166-2 code the library's gazetteer knows (e.g. 'UA-14').",
+            "type": "string",
+            "enum": sorted(gazetteer.regions()),
+        }
+    if name == "PlaceCountry":
+        return {
+            "description": (
+                "The ISO 3166-1 alpha-2 code of a country whose places the library's gazetteer"
+                " knows (e.g. 'UA'); empty when the place's region code says it."
+            ),
+            "type": "string",
+            "enum": ["", *sorted(set(gazetteer.countries()) | set(gazetteer.coverage()))],
+        }
+    return {
+        "description": "An ISO 3166-1 alpha-2 code the library's gazetteer knows (e.g. 'DK').",
+        "type": "string",
+        "enum": sorted(gazetteer.countries()),
+    }
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:

@@ -103,6 +103,7 @@ from osce_thb.model import (
     Mention,
     NrmPhase,
     Paragraph,
+    Person,
     PhaseStage,
     PhaseStatus,
     Programme,
@@ -131,6 +132,7 @@ __all__ = [
     "mentions",
     "nrm_phases",
     "paragraphs",
+    "people",
     "programmes",
     "quotes",
     "raw_pages",
@@ -442,6 +444,33 @@ def speakers() -> st.SearchStrategy[Speaker]:
     )
 
 
+def people(*, max_block: int = 20) -> st.SearchStrategy[Person]:
+    """People: a name, titles and roles (each once), and mentions on their own.
+
+    People inside `documents` are the speakers of its quotes (and perhaps
+    someone else), mentioned where the body has words.
+
+    Args:
+        max_block: The largest block index of a mention.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(people())
+        ... def test_titles_once(person):
+        ...     assert len(set(person.titles)) == len(person.titles)
+        >>> test_titles_once()
+    """
+    return st.builds(
+        Person,
+        name=_PERSONS,
+        titles=st.lists(st.sampled_from(_HONORIFICS), max_size=2, unique=True).map(tuple),
+        roles=st.lists(sources().map(lambda source: source.name), max_size=2, unique=True).map(
+            tuple
+        ),
+        mentions=st.lists(mentions(max_block=max_block), max_size=3).map(tuple),
+    )
+
+
 def mentions(*, max_block: int = 20) -> st.SearchStrategy[Mention]:
     """Mentions on their own: a word or two, a block index and an offset.
 
@@ -530,30 +559,51 @@ def _region_codes(country: str | None) -> list[str]:
     return codes
 
 
+def _coded_region(code: str, found: tuple[Mention, ...] = ()) -> Region:
+    entry = gazetteer.region(code)
+    return Region(code=code, country=entry.country, name=entry.name, mentions=found)
+
+
 def regions(*, country: str | None = None) -> st.SearchStrategy[Region]:
-    """Regions with real ISO 3166-2 codes from the gazetteer, named as it names them.
+    """Places from the gazetteer, named as it names them: mostly with real ISO 3166-2 codes.
+
+    Places without a code (Kosovo's municipalities, the City of Skopje) come too,
+    when the country has any.
 
     Args:
-        country: Only regions of this country (ISO 3166-1 alpha-2, e.g. ``"UA"``).
+        country: Only places of this country (e.g. ``"UA"``, ``"XK"``).
 
     Example:
         >>> from hypothesis import given
         >>> from osce_thb import gazetteer
         >>> @given(regions(country="UA"))
         ... def test_named_as_the_gazetteer_names_them(region):
-        ...     assert region.code.startswith("UA-")
+        ...     assert region.code.startswith("UA-") and region.country == "UA"
         ...     assert gazetteer.region(region.code).name == region.name
         >>> test_named_as_the_gazetteer_names_them()
     """
-
-    def build(code: str, found: tuple[Mention, ...]) -> Region:
-        return Region(code=code, name=gazetteer.region(code).name, mentions=found)
-
-    return st.builds(
-        build,
-        st.sampled_from(_region_codes(country)),
-        st.lists(mentions(), max_size=3).map(tuple),
-    )
+    found = st.lists(mentions(), max_size=3).map(tuple)
+    uncoded = [p for p in gazetteer.places() if country is None or p.country == country]
+    coded = [
+        entry.code
+        for entry in gazetteer.regions().values()
+        if country is None or entry.country == country
+    ]
+    if not coded and not uncoded:
+        msg = f"the gazetteer knows no places of country {country!r}"
+        raise InvalidArgument(msg)
+    options: list[st.SearchStrategy[Region]] = []
+    if coded:
+        options.append(st.builds(_coded_region, st.sampled_from(coded), found))
+    if uncoded:
+        options.append(
+            st.builds(
+                lambda place, found: Region(country=place.country, name=place.name, mentions=found),
+                st.sampled_from(uncoded),
+                found,
+            )
+        )
+    return st.one_of(options)
 
 
 def _donor(key: str, found: tuple[Mention, ...]) -> Donor:
@@ -773,6 +823,7 @@ _ABBREVIATION_LISTS = st.lists(abbreviations(), max_size=2, unique_by=lambda a: 
 _PROGRAMME_LISTS = st.lists(programmes(), max_size=2)
 _UNPARSED_LISTS = st.lists(unparsed_lines(), max_size=2)
 _REGION_CODE_LISTS = st.lists(st.sampled_from(_region_codes(None)), max_size=3, unique=True)
+_UNCODED_PLACES = st.sampled_from(gazetteer.places())
 _DONOR_KEY_LISTS = st.lists(_donor_keys(), max_size=2, unique=True)
 
 
@@ -858,11 +909,14 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         Quote(text=mention.text, speaker=draw(_SPEAKERS), block=mention.block)
         for mention in _draw_spans(draw, body, 2)
     ]
+    named = _draw_people(draw, body, quoted)
     codes = draw(_REGION_CODE_LISTS)
-    found_regions = tuple(
-        Region(code=code, name=gazetteer.region(code).name, mentions=_draw_spans(draw, body, 2))
-        for code in codes
-    )
+    found_regions = tuple(_coded_region(code, _draw_spans(draw, body, 2)) for code in codes)
+    if draw(st.booleans()):  # a place without a code: a municipality of Kosovo
+        place = draw(_UNCODED_PLACES)
+        found_regions += (
+            Region(country=place.country, name=place.name, mentions=_draw_spans(draw, body, 2)),
+        )
     found_donors = tuple(_donor(key, _draw_spans(draw, body, 1)) for key in draw(_DONOR_KEY_LISTS))
     year = document.published.year if document.published else None
     phases = [
@@ -879,12 +933,37 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         document,
         abbreviations=tuple(draw(_ABBREVIATION_LISTS)),
         quotes=tuple(quoted),
+        people=named,
         figures=tuple(draw(_figure_lists(len(body)))),
         regions=found_regions,
         donors=found_donors,
-        programmes=tuple(draw(_PROGRAMME_LISTS)),
+        programmes=tuple(  # mentions that point into this body, as JSON requires
+            attrs.evolve(programme, mentions=_draw_spans(draw, body, 1))
+            for programme in draw(_PROGRAMME_LISTS)
+        ),
         nrm_phases=tuple(phases),
         unparsed=tuple(draw(_UNPARSED_LISTS)),
+    )
+
+
+def _draw_people(
+    draw: st.DrawFn, body: Sequence[Block], quoted: Sequence[Quote]
+) -> tuple[Person, ...]:
+    """The speakers of `quoted` as people (one per name), and perhaps someone not quoted."""
+    speakers: dict[str, list[Speaker]] = {}
+    for quote in quoted:
+        speakers.setdefault(quote.speaker.name, []).append(quote.speaker)
+    extra = draw(st.none() | _PERSONS)
+    if extra is not None and extra not in speakers:
+        speakers[extra] = []
+    return tuple(
+        Person(
+            name=name,
+            titles=tuple(dict.fromkeys(speaker.title for speaker in said if speaker.title)),
+            roles=tuple(dict.fromkeys(speaker.role for speaker in said if speaker.role)),
+            mentions=_draw_spans(draw, body, 2),
+        )
+        for name, said in speakers.items()
     )
 
 
@@ -950,9 +1029,10 @@ def documents(
     """Whole documents, valid by construction and renderable (see the module's rules).
 
     Every field is set some of the time. The derived fields (abbreviations,
-    quotes, figures, regions, donors, programmes, phases) are consistent with
-    the document but are not what the parser would find in its body: the text
-    does not carry them (see `carried`).
+    quotes, people, figures, regions, donors, programmes, phases) are
+    consistent with the document but are not what the parser would find in its
+    body: the text does not carry them (see `carried`). The people are the
+    speakers of the quotes, and perhaps someone else.
 
     Args:
         kind: Only documents of this kind. `DocumentKind.OTHER` has no kind line,
@@ -1041,7 +1121,7 @@ def carried(document: Document, *, layout: Layout = "page") -> Document:
     the text does not say:
 
     * In both layouts: the derived fields (`Document.abbreviations`, `quotes`,
-      `figures`, `regions`, `donors`, `programmes`, `nrm_phases`) and
+      `people`, `figures`, `regions`, `donors`, `programmes`, `nrm_phases`) and
       `Document.unparsed` are emptied; related items of kind OTHER are dropped.
     * In the bare layout, also: `kind` becomes `DocumentKind.PRESS_RELEASE` when
       there is a dateline, else `DocumentKind.OTHER`; `published` becomes the
@@ -1071,6 +1151,7 @@ def carried(document: Document, *, layout: Layout = "page") -> Document:
         document,
         abbreviations=(),
         quotes=(),
+        people=(),
         figures=(),
         regions=(),
         donors=(),

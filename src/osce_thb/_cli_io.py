@@ -1,0 +1,700 @@
+"""The plumbing of the ``osce-thb`` command line: inputs, outputs, signals, progress.
+
+Nothing here knows a command. It gives each run:
+
+* one-line reports of inputs that cannot be used (`Failure`);
+* outputs that are never left half written (`Session.output`): a file is
+  written beside its target under a temporary name and renamed into place
+  only when complete, and an output that is one of the inputs is refused
+  before anything is opened; records are written whole (`Output`), with
+  Ctrl-C held until the record being written is done (`Signals`);
+* write errors as one line and their own exit status, a reader of stdout that
+  goes away as a quiet exit (`WriteError`, `ReaderGoneError`);
+* a progress bar on stderr for long work (`Progress`);
+* stdin as bytes, read within a size limit, or peeked at to tell a page from
+  JSON (`StdinReader`);
+* pages parsed in worker processes, the results in input order, a bounded
+  number in flight (`ordered_map`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple
+
+import osce_thb
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from multiprocessing.pool import AsyncResult
+    from types import FrameType
+
+__all__ = [
+    "STDIN",
+    "STDIN_LABEL",
+    "WRITE_ERROR_STATUS",
+    "Failure",
+    "Output",
+    "ReaderGoneError",
+    "Records",
+    "Session",
+    "Signals",
+    "StdinReader",
+    "UsageError",
+    "WriteError",
+    "drop_stdout",
+    "os_message",
+    "plural",
+]
+
+STDIN: Final = "-"
+STDIN_LABEL: Final = "<stdin>"
+WRITE_ERROR_STATUS: Final = 74
+"""The exit status when the output could not be written (EX_IOERR of sysexits.h)."""
+_PROGRESS_MINIMUM: Final = 50  # inputs; fewer finish before a bar would help
+_PROGRESS_DELAY: Final = 1.0  # seconds; a run this long shows a bar anyway
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+# --------------------------------------------------------------------------- failures
+
+
+class Failure(NamedTuple):
+    """An input that could not be used, as the one line that reports it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    @classmethod
+    def of(cls, path: str, error: BaseException) -> Failure:
+        """The one-line report of `error`, met while reading `path`."""
+        label = STDIN_LABEL if path == STDIN else path
+        if isinstance(error, osce_thb.ParseError):
+            message = error.message.removeprefix(f"{path}: ")
+            return cls(label, error.line or 0, error.column or 0, message)
+        if isinstance(error, OSError):
+            return cls(label, 0, 0, os_message(error))
+        if isinstance(error, MemoryError):
+            return cls(label, 0, 0, "out of memory: the input is too large to read here")
+        return cls(label, 0, 0, f"could not read the input: {error}")
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible (exit status 2)."""
+
+
+class WriteError(Exception):
+    """The output could not be written (disk full, ...): exit `WRITE_ERROR_STATUS`.
+
+    Not an `OSError`, so that no handler of input errors takes it for one.
+    """
+
+    def __init__(self, name: str, error: OSError) -> None:
+        self.name = name
+        self.error = error
+        super().__init__(f"cannot write {name}: {os_message(error)}")
+
+
+class ReaderGoneError(Exception):
+    """The reader of stdout went away (``| head``): a quiet exit, status 141."""
+
+
+def os_message(error: OSError) -> str:
+    """An I/O error in the words of the parse errors: short, lower case, no errno."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return (error.strerror or str(error)).lower()
+
+
+def plural(number: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+# --------------------------------------------------------------------------- signals
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived; the exit status is 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signum)
+
+
+class Signals:
+    """Ctrl-C (and SIGTERM) that never cut a record in half.
+
+    Inside `critical`, a signal is held until the record is written and flushed;
+    elsewhere it interrupts at once. Handlers are installed only in the main
+    thread and only over the defaults, so that an embedding program keeps its own.
+    """
+
+    def __init__(self) -> None:
+        self._critical = False
+        self._pending: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> Signals:
+        if threading.current_thread() is threading.main_thread():
+            for signum, default in (
+                (signal.SIGINT, signal.default_int_handler),
+                (signal.SIGTERM, signal.SIG_DFL),
+            ):
+                if signal.getsignal(signum) is default:
+                    self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._critical:
+            self._pending = signum
+            return
+        raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def critical(self) -> Iterator[None]:
+        """Hold signals while the body runs; act on them right after."""
+        self._critical = True
+        try:
+            yield
+        finally:
+            self._critical = False
+        if self._pending is not None:
+            signum, self._pending = self._pending, None
+            raise Interrupted(signum)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """A one-line progress bar on stderr: ``[#####     ] 120/300 pages``.
+
+    It appears only when the work is long (more than `_PROGRESS_MINIMUM` inputs,
+    or running for `_PROGRESS_DELAY` seconds) unless forced, redraws at most ten
+    times a second, and erases itself when the work is done.
+    """
+
+    _WIDTH: Final = 28
+
+    def __init__(self, stream: IO[str], total: int, unit: str, *, forced: bool) -> None:
+        self._stream = stream
+        self._total = total
+        self._unit = unit
+        self._eager = forced or total > _PROGRESS_MINIMUM
+        self._started = time.monotonic()
+        self._drawn_at = 0.0
+        self._width = 0
+        self.done = 0
+
+    def advance(self) -> None:
+        """Count one input done, and redraw when it is time to."""
+        self.done += 1
+        now = time.monotonic()
+        if not self._eager and now - self._started < _PROGRESS_DELAY:
+            return
+        if self.done < self._total and now - self._drawn_at < 0.1:
+            return
+        self._drawn_at = now
+        filled = self._WIDTH * self.done // self._total if self._total else self._WIDTH
+        line = (
+            f"[{'#' * filled}{' ' * (self._WIDTH - filled)}] {self.done}/{self._total} {self._unit}"
+        )
+        self._stream.write("\r" + line)
+        self._stream.flush()
+        self._width = len(line)
+
+    def clear(self) -> None:
+        """Erase the bar, so that a message can take its line."""
+        if self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()
+            self._width = 0
+            self._drawn_at = 0.0  # redraw at the next step
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+class Output:
+    """A text stream written in whole pieces: each one written, then flushed, then done.
+
+    Signals wait while a piece is written (see `Signals.critical`), so that a
+    reader of the stream never sees half a record. Errors of writing become
+    `WriteError` (or `ReaderGoneError` for a closed pipe).
+    """
+
+    def __init__(self, stream: IO[str], signals: Signals, name: str) -> None:
+        self.stream = stream
+        self.signals = signals
+        self.name = name
+        self.written = False
+
+    def write(self, text: str) -> None:
+        """Write `text` and flush it, as one piece."""
+        with self.signals.critical(), self.errors():
+            self.stream.write(text)
+            self.stream.flush()
+        self.written = True
+
+    @contextlib.contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn the errors of writing in the body into `WriteError` or `ReaderGoneError`."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise ReaderGoneError from None
+        except OSError as error:
+            raise WriteError(self.name, error) from None
+
+
+_Mode = Literal["single", "array", "lines"]
+
+
+class Records:
+    """JSON records on an output: one object, a streamed array, or JSON Lines.
+
+    ``single`` writes one indented object; ``array`` an indented JSON array, its
+    items written as they come and the array closed even when interrupted;
+    ``lines`` one compact object a line.
+    """
+
+    def __init__(
+        self, output: Output, mode: _Mode, render: Callable[[Any, int | None], str]
+    ) -> None:
+        self._output = output
+        self._mode = mode
+        self._render = render
+        self.count = 0
+
+    def add(self, item: object) -> None:
+        """Write one record: `render(item, indent)` gives its JSON text."""
+        self.add_text(self._render(item, None if self._mode == "lines" else 2))
+
+    def add_text(self, text: str) -> None:
+        """Write one record whose JSON text (compact for lines, else indented) is `text`."""
+        if self._mode != "array":
+            self._output.write(text + "\n")
+        else:
+            text = "  " + text.replace("\n", "\n  ")
+            self._output.write(("[\n" if self.count == 0 else ",\n") + text)
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the output: close the array (an empty one when nothing came)."""
+        if self._mode == "array":
+            self._output.write("[]\n" if self.count == 0 else "\n]\n")
+
+
+def records_mode(fmt: str | None, single: bool, *, many: _Mode = "lines") -> _Mode:
+    """One input gives one JSON object; several give `many`, unless ``--format`` says."""
+    if fmt == "jsonl":
+        return "lines"
+    if fmt == "json":
+        return "single" if single else "array"
+    return "single" if single else many
+
+
+def drop_stdout(out: IO[str]) -> None:
+    """Point stdout at /dev/null, so that Python's final flush does not fail again."""
+    if out is not sys.stdout:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _atomic_file(
+    path: Path, name: str, signals: Signals, *, drop_if_empty: bool
+) -> Iterator[Output]:
+    """An output that goes to a temporary file beside `path`, renamed to it when complete.
+
+    If the body fails (an error, an interrupt), or nothing was written and
+    `drop_if_empty`, the temporary file is removed and `path` is left as it was.
+    """
+    if path.is_dir():
+        msg = f"cannot write {name}: is a folder, not a file"
+        raise UsageError(msg)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        msg = f"cannot write {name}: {os_message(error)}"
+        raise UsageError(msg) from None
+    try:
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+        os.fchmod(descriptor, mode)
+        stream = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: PTH123, SIM115
+    except BaseException:
+        os.close(descriptor)
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    output = Output(stream, signals, name)
+    done = False
+    try:
+        yield output
+        with output.errors():
+            stream.close()  # the last flush may fail too: a full disk
+        if output.written or not drop_if_empty:
+            Path(temporary).replace(path)
+            done = True
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                stream.close()
+            Path(temporary).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _direct_file(path: Path, name: str, signals: Signals) -> Iterator[Output]:
+    """An output written to `path` itself: a device or a pipe, which cannot be renamed over."""
+    try:
+        stream = path.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        msg = f"cannot write {name}: {os_message(error)}"
+        raise UsageError(msg) from None
+    output = Output(stream, signals, name)
+    try:
+        yield output
+        with output.errors():
+            stream.close()
+    finally:
+        with contextlib.suppress(OSError):
+            stream.close()
+
+
+def same_files(paths: Iterable[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Each existing file among `paths` (folders as their page files), with its identity."""
+    for path in paths:
+        if path == STDIN:
+            continue
+        for found in osce_thb.page_paths(path) if Path(path).is_dir() else (path,):
+            try:
+                info = Path(found).stat()
+            except OSError:
+                continue
+            yield found, (info.st_dev, info.st_ino)
+
+
+# --------------------------------------------------------------------------- stdin
+
+
+class StdinReader:
+    """Stdin as bytes: peeked at, then read whole (within a limit) or a line at a time."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        self._head = b""
+        self._buffer: IO[bytes] | None
+        if stream is None:
+            self._buffer = None
+        else:
+            buffer = getattr(stream, "buffer", None)
+            if buffer is None:  # a text stream without bytes below it (tests, embedding)
+                buffer = io.BytesIO(stream.read().encode("utf-8"))
+            self._buffer = buffer
+
+    @property
+    def closed(self) -> bool:
+        """Whether there is no stdin at all (``0<&-``)."""
+        return self._buffer is None
+
+    def starts_json(self) -> bool:
+        """Whether the first character that is not white space is ``{`` or ``[``."""
+        assert self._buffer is not None
+        while True:
+            line = self._buffer.readline(65536)
+            self._head += line
+            stripped = self._head.removeprefix(_BOM).lstrip()
+            if stripped or not line:
+                return stripped.startswith((b"{", b"["))
+
+    def read(self, limit: int = -1) -> bytes:
+        """Up to `limit` bytes (all if negative), the peeked ones first."""
+        assert self._buffer is not None
+        if limit < 0:
+            data, self._head = self._head + self._buffer.read(), b""
+            return data
+        head, self._head = self._head[:limit], self._head[limit:]
+        if limit <= len(head):
+            return head
+        chunks = [head]
+        left = limit - len(head)
+        while left > 0:  # in chunks: read(limit) would set aside `limit` bytes at once
+            chunk = self._buffer.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+    def readline(self, limit: int = -1) -> bytes:
+        """A line of at most `limit` bytes (all if negative), the peeked ones first."""
+        assert self._buffer is not None
+        head = self._head
+        if not head:
+            return self._buffer.readline(limit)
+        end = head.find(b"\n") + 1
+        if end and (limit < 0 or end <= limit):
+            line, self._head = head[:end], head[end:]
+            return line
+        if 0 <= limit <= len(head):
+            line, self._head = head[:limit], head[limit:]
+            return line
+        self._head = b""  # a line begun in the head, shorter than the limit
+        return head + self._buffer.readline(limit - len(head) if limit >= 0 else -1)
+
+
+# --------------------------------------------------------------------------- the session
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Session:
+    """What one run shares: the streams, the signals, the progress bar, the failures."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        stdout: IO[str],
+        stderr: IO[str],
+        stdin: IO[str] | None,
+        signals: Signals,
+    ) -> None:
+        self.args = args
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdin = StdinReader(stdin)
+        self.signals = signals
+        self.failed = 0
+        self.progress: Progress | None = None
+
+    def fail(self, failure: Failure) -> None:
+        """Report an input that could not be used, and count it."""
+        self.failed += 1
+        self.note(str(failure))
+
+    def note(self, message: str) -> None:
+        """Write a line to stderr, out of the progress bar's way."""
+        if self.progress is not None:
+            self.progress.clear()
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=self.stderr, flush=True)
+
+    def inputs(
+        self, paths: Sequence[str], *, samples: bool = False, unit: str, folders: bool = True
+    ) -> Iterator[str]:
+        """The inputs named on the command line, folders as their pages, with a progress bar.
+
+        Without a bar the inputs stream from the folders as they are walked; with
+        one, their paths are listed first, to know the total (paths are small).
+        """
+        found = self._expand([*(sample_paths() if samples else ()), *paths], folders=folders)
+        wanted: bool | None = getattr(self.args, "progress", None)
+        if wanted is False or (wanted is None and not _isatty(self.stderr)):
+            yield from found
+            return
+        listed = list(found)
+        self.progress = Progress(self.stderr, len(listed), unit, forced=wanted is True)
+        for item in listed:
+            yield item
+            self.progress.advance()
+        self.progress.clear()
+
+    @staticmethod
+    def _expand(paths: Iterable[str], *, folders: bool) -> Iterator[str]:
+        for path in paths:
+            if path == STDIN or not folders or not Path(path).is_dir():
+                yield path
+            else:
+                yield from osce_thb.page_paths(path)
+
+    def status(self) -> int:
+        """1 if some input failed, else 0."""
+        return 1 if self.failed else 0
+
+    def refuse_inputs(self, targets: Sequence[str], paths: Sequence[str], samples: bool) -> None:
+        """Refuse outputs that are inputs (the same file, through links too), before any work.
+
+        Raises:
+            UsageError: One of `targets` is one of the inputs, or a page of an input folder.
+        """
+        existing = {}
+        for target in targets:
+            with contextlib.suppress(OSError):
+                info = Path(target).stat()
+                existing[(info.st_dev, info.st_ino)] = target
+        if not existing:
+            return
+        inputs = [*(sample_paths() if samples else ()), *paths]
+        for found, identity in same_files(inputs):
+            if identity in existing:
+                msg = (
+                    f"--output {existing[identity]} is an input ({found}):"
+                    " refusing to write over it"
+                )
+                raise UsageError(msg)
+
+    @contextlib.contextmanager
+    def output(self, path: str | None, *, drop_if_empty: bool = False) -> Iterator[Output]:
+        """Where the records go: stdout, or the ``--output`` file, written whole or not at all.
+
+        A file is written under a temporary name beside it and renamed into place
+        when the command is done; an error or an interrupt leaves it as it was.
+        """
+        if path is None or path == STDIN:
+            yield Output(self.stdout, self.signals, "stdout")
+            return
+        target = Path(path)
+        if target.exists() and not target.is_file() and not target.is_dir():
+            with _direct_file(target, path, self.signals) as output:  # a device, a pipe
+                yield output
+            return
+        with _atomic_file(target, path, self.signals, drop_if_empty=drop_if_empty) as output:
+            yield output
+
+
+def sample_paths() -> list[str]:
+    """The sample pages shipped inside the package."""
+    from importlib import resources
+
+    folder = resources.files("osce_thb").joinpath("samples")
+    return sorted(str(entry) for entry in folder.iterdir() if entry.name.endswith(".txt"))
+
+
+# --------------------------------------------------------------------------- worker processes
+
+
+LOCAL: Final = object()
+"""What `ordered_map` gives for an item its caller works on itself."""
+
+_BATCH: Final = 64  # pages a worker parses per task: fewer round trips, less work for the main
+_WINDOW: Final = 3  # tasks in flight per worker: enough to keep every worker busy
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def ordered_map(
+    function: Callable[[str], object],
+    items: Iterable[str],
+    *,
+    jobs: int,
+    local: Callable[[str], bool],
+) -> Iterator[tuple[str, object]]:
+    """``(item, function(item))`` for each item, computed in `jobs` worker processes.
+
+    Results come in the order of `items`, whatever order the workers finish in.
+    Items go to the workers in batches, and no more than a few batches per worker
+    are in flight at a time, so that memory stays constant however many items
+    there are. An item for which `local` is true (stdin, a JSON file) comes as
+    ``(item, LOCAL)`` when every item before it is done, for the caller to work
+    on. With one job, or fewer items than would keep the workers busy, no
+    process is started and every item comes as ``(item, LOCAL)``.
+
+    `function` must be picklable (a module-level function, or a
+    `functools.partial` of one): it runs in the workers.
+    """
+    items = iter(items)
+    head = list(itertools.islice(items, max(jobs, 1) * _BATCH))
+    if jobs <= 1 or len(head) < max(jobs, 1) * _BATCH:
+        for item in itertools.chain(head, items):
+            yield item, LOCAL
+        return
+    first = head.pop(0)  # done here: what it loads on first use, forked workers share
+    yield first, LOCAL if local(first) else function(first)
+    context = multiprocessing.get_context("fork" if "fork" in _start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_quiet_worker) as pool:
+        pending: list[tuple[list[str], AsyncResult[list[object]]]] = []
+        batch: list[str] = []
+        for item in itertools.chain(head, items):
+            if local(item):
+                if batch:
+                    pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
+                    batch = []
+                for done, result in pending:
+                    yield from zip(done, result.get(), strict=True)
+                pending = []
+                yield item, LOCAL
+                continue
+            batch.append(item)
+            if len(batch) == _BATCH:
+                pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
+                batch = []
+                if len(pending) > jobs * _WINDOW:
+                    done, result = pending.pop(0)
+                    yield from zip(done, result.get(), strict=True)
+        if batch:
+            pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
+        for done, result in pending:
+            yield from zip(done, result.get(), strict=True)
+
+
+def _start_methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()
+
+
+def _quiet_worker() -> None:
+    """In a worker: leave Ctrl-C to the main process, which stops the workers (SIGTERM)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler
+
+
+def _run_batch(function: Callable[[str], object], batch: list[str]) -> list[object]:
+    return [function(item) for item in batch]
+
+
+def parse_to_json(path: str, *, max_size: int, indent: int | None) -> str | osce_thb.ParseError:
+    """In a worker: the JSON text of the page at `path`, or why it cannot be had."""
+    ((_, result),) = osce_thb.parse_files(path, max_size=max_size)
+    if isinstance(result, osce_thb.ParseError):
+        return result
+    return osce_thb.to_json(result, indent=indent)
+
+
+def parse_page(path: str, *, max_size: int) -> osce_thb.Document | osce_thb.ParseError:
+    """In a worker: the document of the page at `path`, or why it cannot be had."""
+    ((_, result),) = osce_thb.parse_files(path, max_size=max_size)
+    return result
