@@ -241,6 +241,31 @@ class TestTooltips:
         assert "VPAVPA\nVorlan Press Agency reporters." in text
         assert osce_thb.parse(text).abbreviations == doc.abbreviations
 
+    def test_tooltips_go_into_the_body_not_the_title(self) -> None:
+        """Cut in two, a title could read as a label above a headline: the body takes it."""
+        doc = Document(
+            kind=DocumentKind.STORY,
+            title="VRD opens its doors in Zelmar",
+            body=(Paragraph(text="The VRD answers calls."),),
+            abbreviations=(Abbreviation(short="VRD", long="Vorlan Referral Desk"),),
+        )
+        text = osce_thb.render(doc)
+        assert "\nVRD opens its doors in Zelmar\n" in text
+        assert "\nThe VRDVRD\nVorlan Referral Desk answers calls.\n" in text
+        assert osce_thb.parse(text) == doc
+
+    def test_an_abbreviation_only_the_title_uses_is_not_carried(self) -> None:
+        """Without a block to hold its tooltip, the abbreviation is left out, the title kept."""
+        doc = Document(
+            kind=DocumentKind.STORY,
+            title="VRD opens its doors in Zelmar",
+            body=(Paragraph(text="The desk answers calls."),),
+            abbreviations=(Abbreviation(short="VRD", long="Vorlan Referral Desk"),),
+        )
+        again = osce_thb.parse(osce_thb.render(doc))
+        assert again.title == doc.title
+        assert again.abbreviations == ()
+
     def test_abbreviation_not_in_the_text_is_not_carried(self) -> None:
         """An abbreviation whose short form the body never uses cannot be written."""
         doc = Document(

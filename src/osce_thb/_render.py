@@ -27,9 +27,10 @@ can carry (a repeated paragraph, a line break, a comma in a field of work) is
 refused with a `ValueError`. Blocks are written one a line, but for a block
 that ends in a doubled term ("NGONGO") before one that spells it out: a blank
 line keeps them apart, or the parser would join them as a tooltip. An
-abbreviation that the body does not define inline is written back as the
+abbreviation that the title and body do not define inline is written back as the
 glossary tooltip it was read from ("NGONGO", the definition on the next line),
-when the text holds the abbreviation as a word.
+in the first block of the body that holds the abbreviation as a word (never in
+the title, which cut in two could read as a label above a headline).
 
 What the text does not carry, in either layout: the fields derived from the
 body (`abbreviations`, other than as inline definitions and tooltips;
@@ -112,8 +113,12 @@ def render(document: Document, layout: Literal["page", "bare"] = "page") -> str:
 
     For the documents of `osce_thb.strategies.documents`, ``parse(render(d))``
     gives `d` back for everything the layout carries (see the module's notes and
-    `osce_thb.strategies.carried`), and for a document that `parse` produced,
-    ``parse(render(d))`` equals `d` but for `Document.unparsed`.
+    `osce_thb.strategies.carried`), and so for a document that `parse`
+    produced, whatever page it was read from. Such a document comes back
+    whole but for `Document.unparsed` and the abbreviations defined outside
+    the body's text (in lines left unparsed, or in a tooltip in the title):
+    the text carries those as tooltips in the body, where a block uses them
+    as a word, and in the body's order.
 
     Args:
         document: The document to write.
@@ -320,7 +325,9 @@ def _render_text(document: Document) -> tuple[list[str], list[list[str]]]:
     """The title's lines and each block's lines, with tooltips where abbreviations need them."""
     texts = _lines(document)
     rendered: list[list[str]] = [[text] if text is not None else [] for text in texts]
-    position = 0
+    # Tooltips go into the body, never the title: cut in two, a title can read as a
+    # label above a headline ("Press release: OSCEOSCE" above "Organization for ...").
+    position = 1
     for abbreviation in _tooltips(document):
         while position < len(texts):
             text = texts[position]
