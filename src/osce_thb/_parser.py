@@ -626,11 +626,12 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[_Candidate]:
         key = words(text)
         if key in seen:
             continue
-        if _fold(text) in folded:
+        folded_key = key.casefold()
+        if folded_key in folded:
             page.keep(*used)
             continue
         seen.add(key)
-        folded.add(_fold(text))
+        folded.add(folded_key)
         if joined:
             page.tooltips.append(joined.abbreviation)
         bullet = _BULLET.fullmatch(text) if text[0] in _BULLET_CHARS else None
