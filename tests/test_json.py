@@ -61,6 +61,7 @@ TOP_LEVEL_KEYS = [
     "people",
     "figures",
     "regions",
+    "other_places",
     "donors",
     "programmes",
     "nrm_phases",
@@ -126,6 +127,7 @@ MINIMAL_DICT: dict[str, Any] = {
     "people": [{"name": "A. Person", "titles": [], "roles": [], "mentions": []}],
     "figures": [{"value": 0, "qualifier": None, "counted": None, "text": "none", "block": 0}],
     "regions": [],
+    "other_places": [],
     "donors": [{"name": "European Union", "country": None, "mentions": []}],
     "programmes": [{"name": "Hotline", "acronym": None, "mentions": []}],
     "nrm_phases": [
@@ -660,14 +662,17 @@ class TestReading:
         mention = Mention(text="Prishtina", block=0)
         place = Region(country="XK", name="Pristina", mentions=(mention,))
         body = (Paragraph(text="Prishtina hosts a meeting."),)  # where the mention points
-        data = to_dict(Document(body=body, regions=(place,)))
-        assert data["regions"][0] == {
+        data = to_dict(Document(body=body, other_places=(place,)))
+        assert data["other_places"][0] == {
             "code": None,
             "country": "XK",
             "name": "Pristina",
             "mentions": [{"text": "Prishtina", "block": 0, "start": 0}],
         }
-        assert from_dict(data).regions == (place,)
+        assert from_dict(data).other_places == (place,)
+        data["regions"], data["other_places"] = data["other_places"], []
+        with pytest.raises(JsonError, match=r"\$\.regions.*must have an ISO 3166-2 code"):
+            from_dict(data)
 
     def test_a_place_needs_a_known_country_of_its_code(self) -> None:
         """A country not the code's, or none for a place without a code, is refused."""

@@ -219,9 +219,14 @@ class TestValidation:
     def test_a_place_without_a_code(self, validator: Any) -> None:
         """A place with no ISO 3166-2 code has a null code and its country."""
         place = osce_thb.Region(country="XK", name="Pristina")
-        validator.validate(to_dict(Document(regions=(place,))))
+        validator.validate(to_dict(Document(other_places=(place,))))
         with pytest.raises(jsonschema.ValidationError):
             validator.validate(full_json(put(("regions", 0, "country"), "Kosovo")))
+        with pytest.raises(jsonschema.ValidationError):  # in regions, a place needs a code
+            validator.validate(
+                to_dict(Document())
+                | {"regions": [to_dict(Document(other_places=(place,)))["other_places"][0]]}
+            )
 
     def test_every_block_type(self, validator: Any) -> None:
         """Each kind of block is valid."""

@@ -61,7 +61,8 @@ def extract(document: Document) -> Document:
     tooltips = glossary(document.abbreviations, [*title, *body.texts])
     elsewhere = [*(line.text for line in document.unparsed), *title]
     abbreviations = _abbreviations.find_abbreviations(body, tooltips, elsewhere)
-    regions = _regions.find_regions(body)
+    places = _regions.find_regions(body)
+    regions = tuple(place for place in places if place.code is not None)
     donors = _donors.find_donors(body)
     return attrs.evolve(
         document,
@@ -70,6 +71,7 @@ def extract(document: Document) -> Document:
         people=body.people.persons(),  # after the quotes: their speakers are people
         figures=_figures.find_figures(body),
         regions=regions,
+        other_places=tuple(place for place in places if place.code is None),
         donors=donors,
         programmes=_programmes.find_programmes(body, abbreviations),
         nrm_phases=_phases.find_phases(body, regions, donors),

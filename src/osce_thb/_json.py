@@ -3,7 +3,7 @@
 A document becomes a JSON object whose keys are the model's field names, in
 declaration order, after a leading ``"schema_version": 1``. Reading is strict:
 every problem is reported, with its JSON path, in one
-[`JsonError`][osce_thb.JsonError]; nothing is dropped or coerced. Beyond the
+`JsonError`; nothing is dropped or coerced. Beyond the
 types and the model's own rules, reading refuses what JSON text can say but a
 document cannot hold: a key given twice, an integer too long to read, a lone
 surrogate (an escape ``\ud800`` alone), and references that point nowhere (a quote in block
@@ -1138,6 +1138,7 @@ def _reference_problems(document: Document) -> list[str]:
     named: tuple[tuple[str, tuple[Person | Region | Donor | Programme | NrmPhase, ...]], ...] = (
         ("people", document.people),
         ("regions", document.regions),
+        ("other_places", document.other_places),
         ("donors", document.donors),
         ("programmes", document.programmes),
         ("nrm_phases", document.nrm_phases),
@@ -1195,6 +1196,7 @@ def _references_hold(document: Document) -> bool:
     for things in (
         document.people,
         document.regions,
+        document.other_places,
         document.donors,
         document.programmes,
         document.nrm_phases,

@@ -625,6 +625,24 @@ _quote_items = _tuple_of(Quote)
 _persons = _tuple_of(Person)
 
 
+def _coded(coded: bool) -> Any:
+    """A tuple of `Region`s that all have a code (`coded`), or that all have none."""
+    regions = _tuple_of(Region)
+    reason = "must have an ISO 3166-2 code" if coded else "has a code: it belongs in regions"
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        regions(instance, attribute, value)
+        for position, region in enumerate(value):  # type: ignore[arg-type]
+            if (region.code is None) is coded:
+                _fail(instance, attribute, region, f"item {position} {reason}")
+
+    return check
+
+
+_coded_regions = _coded(True)
+_uncoded_places = _coded(False)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """One OSCE page: its metadata, its body and what the body says.
@@ -644,8 +662,12 @@ class Document:
         people: The people the body names, in order of first mention; every
             speaker of a quote is one of them, by name.
         figures: Counted quantities.
-        regions: Places the body names (first-level subdivisions of any country, and
-            places without a code), in order of first mention.
+        regions: The first-level subdivisions (ISO 3166-2, of any country) the body
+            names, directly or through a town in them, in order of first mention.
+        other_places: Places the body names that have no ISO 3166-2 code of their own
+            (a municipality of Kosovo, the City of Skopje), with their country, in
+            order of first mention. They are kept apart from `regions`, so that every
+            region has a code to count and join on.
         donors: Funders the body names, in order of first mention.
         programmes: Programmes and mechanisms the body names.
         nrm_phases: Phases of a National Referral Mechanism's rollout.
@@ -674,7 +696,8 @@ class Document:
     quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
     people: tuple[Person, ...] = attrs.field(default=(), validator=_people)
     figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
-    regions: tuple[Region, ...] = attrs.field(default=(), validator=_tuple_of(Region))
+    regions: tuple[Region, ...] = attrs.field(default=(), validator=_coded_regions)
+    other_places: tuple[Region, ...] = attrs.field(default=(), validator=_uncoded_places)
     donors: tuple[Donor, ...] = attrs.field(default=(), validator=_tuple_of(Donor))
     programmes: tuple[Programme, ...] = attrs.field(default=(), validator=_tuple_of(Programme))
     nrm_phases: tuple[NrmPhase, ...] = attrs.field(default=(), validator=_tuple_of(NrmPhase))

@@ -912,9 +912,10 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
     named = _draw_people(draw, body, quoted)
     codes = draw(_REGION_CODE_LISTS)
     found_regions = tuple(_coded_region(code, _draw_spans(draw, body, 2)) for code in codes)
+    other_places: tuple[Region, ...] = ()
     if draw(st.booleans()):  # a place without a code: a municipality of Kosovo
         place = draw(_UNCODED_PLACES)
-        found_regions += (
+        other_places = (
             Region(country=place.country, name=place.name, mentions=_draw_spans(draw, body, 2)),
         )
     found_donors = tuple(_donor(key, _draw_spans(draw, body, 1)) for key in draw(_DONOR_KEY_LISTS))
@@ -936,6 +937,7 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         people=named,
         figures=tuple(draw(_figure_lists(len(body)))),
         regions=found_regions,
+        other_places=other_places,
         donors=found_donors,
         programmes=tuple(  # mentions that point into this body, as JSON requires
             attrs.evolve(programme, mentions=_draw_spans(draw, body, 1))
@@ -1121,7 +1123,8 @@ def carried(document: Document, *, layout: Layout = "page") -> Document:
     the text does not say:
 
     * In both layouts: the derived fields (`Document.abbreviations`, `quotes`,
-      `people`, `figures`, `regions`, `donors`, `programmes`, `nrm_phases`) and
+      `people`, `figures`, `regions`, `other_places`, `donors`, `programmes`,
+      `nrm_phases`) and
       `Document.unparsed` are emptied; related items of kind OTHER are dropped.
     * In the bare layout, also: `kind` becomes `DocumentKind.PRESS_RELEASE` when
       there is a dateline, else `DocumentKind.OTHER`; `published` becomes the
@@ -1154,6 +1157,7 @@ def carried(document: Document, *, layout: Layout = "page") -> Document:
         people=(),
         figures=(),
         regions=(),
+        other_places=(),
         donors=(),
         programmes=(),
         nrm_phases=(),
