@@ -499,7 +499,7 @@ class TestThePropertiesCatchBugs:
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A parser that drops the lines it does not understand fails 'nothing lost'."""
-        monkeypatch.setattr(_parser._Page, "keep", lambda self, line: None)
+        monkeypatch.setattr(_parser._Page, "keep", lambda self, *lines: None)
         error = _falsified(check_nothing_lost, *_unpack(noisy_pages()))
         assert isinstance(error, AssertionError)
 
