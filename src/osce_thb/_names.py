@@ -28,6 +28,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from osce_thb import gazetteer
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
@@ -529,12 +531,8 @@ def _organisation_words() -> frozenset[str]:
     first use. Small words ("the", "of") and words already known as words of
     institutions are left out.
     """
-    from importlib import resources  # slow to import; needed only when data is read
-
-    text = resources.files("osce_thb").joinpath("data", "institutions.txt").read_text("utf-8")
     words = set()
-    for line in text.splitlines():
-        name = line.partition("#")[0]
+    for name in gazetteer.institutions():
         for word in name.split():
             key = word.casefold()
             if word[:1].isupper() and key not in NOT_NAMES:

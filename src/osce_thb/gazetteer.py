@@ -33,6 +33,7 @@ __all__ = [
     "country_by_adjective",
     "country_by_name",
     "coverage",
+    "institutions",
     "is_country_code",
     "is_place_country",
     "is_region_code",
@@ -466,3 +467,13 @@ def organisations() -> tuple[OrganisationEntry, ...]:
         )
         for item in data["organisations"]
     )
+
+
+@functools.cache
+def institutions() -> tuple[str, ...]:
+    """Names of parliaments, agencies and NGOs that read like people's names ("La Strada").
+
+    From ``data/institutions.txt``: one name a line, ``#`` starts a comment.
+    """
+    names = (line.partition("#")[0].strip() for line in _data_text("institutions.txt").splitlines())
+    return tuple(name for name in names if name)
