@@ -1103,6 +1103,17 @@ class TestSmallerFaults:
         assert run_limited("parse", path, "--max-size", "4").returncode == 0
         assert b"not a positive number" in run_limited("parse", path, "--max-size", "0").stderr
 
+    def test_rollout_chart_of_hostile_file_names(self, tmp_path: Path) -> None:
+        """A control character in a file name (a tooltip's source) leaves the SVG well-formed."""
+        folder = tmp_path / "pages"
+        folder.mkdir()
+        (folder / "a\x1b[2Jb\x01.txt").write_text(page(0), encoding="utf-8")
+        process = run_process("rollout", folder, "-o", tmp_path / "rollout.svg")
+        assert process.returncode == 0, process.stderr
+        root = ET.fromstring((tmp_path / "rollout.svg").read_text(encoding="utf-8"))
+        tips = "".join(title.text or "" for title in root.iter("{http://www.w3.org/2000/svg}title"))
+        assert "a\ufffd[2Jb\ufffd.txt" in tips
+
 
 # --------------------------------------------------------------------------- --jobs
 
