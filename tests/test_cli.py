@@ -134,13 +134,13 @@ def bad(tmp_path: Path) -> dict[str, Path]:
     return files
 
 
-BAD_MESSAGES = {
-    "missing": "0:0: no such file",
-    "folder": "0:0: folder holds no .txt files",
-    "binary": "1:4: NUL byte in the text (line 1): this looks like binary data, not a page",
-    "latin1": "1:4: not UTF-8 text: byte 0xe9 at offset 3 (line 1, column 4) cannot be decoded",
-    "empty": "1:1: empty text: there is nothing to parse",
-    "not a page": "1:1: no title found: the text ends after the kind line 'Press release' (line 1)",
+BAD_MESSAGES = {  # what follows the path: ":LINE:COL:" only where a place is at fault
+    "missing": ": no such file",
+    "folder": ": folder holds no .txt files",
+    "binary": ":1:4: NUL byte in the text: this looks like binary data, not a page",
+    "latin1": ":1:4: not UTF-8 text: byte 0xe9 at offset 3 cannot be decoded",
+    "empty": ":1:1: empty text: there is nothing to parse",
+    "not a page": ":1:1: no title found: the text ends after the kind line 'Press release'",
 }
 
 
@@ -316,8 +316,7 @@ class TestParse:
         process = run_process("parse", "-", stdin=b"Title\ncaf\xe9\n")
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            "<stdin>:2:4: not UTF-8 text: byte 0xe9 at offset 9 (line 2, column 4)"
-            " cannot be decoded\n"
+            "<stdin>:2:4: not UTF-8 text: byte 0xe9 at offset 9 cannot be decoded\n"
         )
 
     @pytest.mark.parametrize("case", list(BAD_MESSAGES))
@@ -327,8 +326,16 @@ class TestParse:
         """Each bad input gets one ``path:line:col: message`` line; good ones are still written."""
         result = run("parse", pages[0], bad[case], pages[1])
         assert result.status == 1
-        assert result.errors == [f"{bad[case]}:{BAD_MESSAGES[case]}"]
+        assert result.errors == [f"{bad[case]}{BAD_MESSAGES[case]}"]
         assert [doc["title"][:9] for doc in result.lines] == ["Page 0000", "Page 0001"]
+
+    def test_error_lines_say_the_position_once(self, bad: dict[str, Path]) -> None:
+        """The real command: ``path:line:col:`` only where a place is at fault, said once."""
+        process = run_process("parse", *bad.values(), "--format", "jsonl")
+        assert process.returncode == 1
+        lines = process.stderr.decode().splitlines()
+        assert lines == [f"{path}{BAD_MESSAGES[case]}" for case, path in bad.items()]
+        assert not any(":0:0:" in line or "(line " in line for line in lines)
 
     @pytest.mark.skipif(
         not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file"
@@ -339,7 +346,7 @@ class TestParse:
         path.write_text(page(1))
         path.chmod(0)
         result = run("parse", path)
-        assert (result.status, result.errors) == (1, [f"{path}:0:0: permission denied"])
+        assert (result.status, result.errors) == (1, [f"{path}: permission denied"])
 
     def test_a_folder_of_many_pages(self, tmp_path: Path) -> None:
         """300 generated pages in 10 folders plus bad files: every page in order, bad ones named."""
@@ -552,9 +559,9 @@ class TestValidate:
         result = run("validate", bad["missing"], bad["folder"], empty, latin)
         assert result.status == 1
         assert result.errors == [
-            f"{bad['missing']}:0:0: no such file",
-            f"{bad['folder']}:0:0: is a folder, not a file",
-            f"{empty}:0:0: empty file: no documents",
+            f"{bad['missing']}: no such file",
+            f"{bad['folder']}: is a folder, not a file",
+            f"{empty}: empty file: no documents",
         ]
         assert result.out.splitlines() == [  # bytes that are not UTF-8 are not JSON
             f"{latin}:1:15: $: not valid JSON: not UTF-8 text: byte 0xe9 at offset 14"
@@ -661,7 +668,7 @@ class TestRollout:
         result = run("rollout", "--samples", bad["empty"], corpus)
         assert result.status == 1
         assert result.errors == [
-            f"{bad['empty']}:{BAD_MESSAGES['empty']}",
+            f"{bad['empty']}{BAD_MESSAGES['empty']}",
             f"{corpus}:1:1: invalid document: $.kind: expected a string, got 7",
         ]
         assert result.out.splitlines()[-1].endswith("from 2 documents")
@@ -751,7 +758,7 @@ class TestExport:
         """A bad input gets its line; the tables hold the others."""
         result = run("export", "--samples", bad["binary"], "--to", "csv", "--table", "documents")
         assert result.status == 1
-        assert result.errors == [f"{bad['binary']}:{BAD_MESSAGES['binary']}"]
+        assert result.errors == [f"{bad['binary']}{BAD_MESSAGES['binary']}"]
         assert len(result.out.splitlines()) == 3
 
 
@@ -1063,12 +1070,12 @@ class TestSmallerFaults:
         """``parse -`` with stdin closed (``0<&-``): one line, status 1, no traceback."""
         process = run_limited("parse", "-", close_stdin=True)
         assert process.returncode == 1
-        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+        assert process.stderr.decode() == "<stdin>: standard input is closed\n"
 
     def test_stdin_closed_for_documents(self) -> None:
         process = run_limited("rollout", "-", close_stdin=True)
         assert process.returncode == 1
-        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+        assert process.stderr.decode() == "<stdin>: standard input is closed\n"
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
     def test_endless_input(self) -> None:
@@ -1076,7 +1083,7 @@ class TestSmallerFaults:
         process = run_limited("parse", "/dev/zero")
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            "/dev/zero:0:0: too large: more than 10 MiB, the most that is read (see --max-size)\n"
+            "/dev/zero: too large: more than 10 MiB, the most that is read (see --max-size)\n"
         )
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -1087,7 +1094,7 @@ class TestSmallerFaults:
         )
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            "/dev/zero:0:0: out of memory: the page is too large to parse here\n"
+            "/dev/zero: out of memory: the page is too large to parse here\n"
         )
         assert json.loads(process.stdout)["title"].startswith("Page 0000")
 
@@ -1098,7 +1105,7 @@ class TestSmallerFaults:
         process = run_limited("parse", path, "--max-size", "1")
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            f"{path}:0:0: too large: more than 1 MiB, the most that is read (see --max-size)\n"
+            f"{path}: too large: more than 1 MiB, the most that is read (see --max-size)\n"
         )
         assert run_limited("parse", path, "--max-size", "4").returncode == 0
         assert b"not a positive number" in run_limited("parse", path, "--max-size", "0").stderr

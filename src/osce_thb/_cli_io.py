@@ -24,6 +24,7 @@ import io
 import itertools
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -71,7 +72,11 @@ _BOM: Final = b"\xef\xbb\xbf"
 
 
 class Failure(NamedTuple):
-    """An input that could not be used, as the one line that reports it."""
+    """An input that could not be used, as the one line that reports it.
+
+    ``path:line:col: message`` when a place in the input is at fault (the form
+    editors jump to), ``path: message`` when the whole input is (line 0).
+    """
 
     path: str
     line: int
@@ -79,6 +84,10 @@ class Failure(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        if not self.line:
+            return f"{self.path}: {self.message}"
+        if not self.column:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
     @classmethod
@@ -87,12 +96,28 @@ class Failure(NamedTuple):
         label = STDIN_LABEL if path == STDIN else path
         if isinstance(error, osce_thb.ParseError):
             message = error.message.removeprefix(f"{path}: ")
-            return cls(label, error.line or 0, error.column or 0, message)
+            line, column = error.line or 0, error.column or 0
+            return cls(label, line, column, _without_position(message, line, column))
         if isinstance(error, OSError):
             return cls(label, 0, 0, os_message(error))
         if isinstance(error, MemoryError):
             return cls(label, 0, 0, "out of memory: the input is too large to read here")
         return cls(label, 0, 0, f"could not read the input: {error}")
+
+
+# "(line 2)", "(line 2, column 15)": where the error is, said in the message for
+# readers of the message alone; the report's ``path:line:col:`` says it already.
+_POSITION: Final = re.compile(r" \(line (\d+)(?:, column (\d+))?\)")
+
+
+def _without_position(message: str, line: int, column: int) -> str:
+    """`message` without the words that repeat the position of its report."""
+
+    def drop(match: re.Match[str]) -> str:
+        same = int(match[1]) == line and (match[2] is None or int(match[2]) == column)
+        return "" if same else match[0]
+
+    return _POSITION.sub(drop, message, count=1) if line else message
 
 
 class UsageError(Exception):

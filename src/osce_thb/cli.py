@@ -17,8 +17,8 @@ time and every record is written as soon as it is ready, so that a folder of
 ``--max-size`` megabytes (10 by default) is refused with a clear message.
 
 Every input that cannot be used gets one line on stderr, ``path:line:col:
-message`` (``0:0`` when the whole file is at fault), and the other inputs are
-still processed and written. Each JSON Lines record is written whole and
+message`` (``path: message`` when the whole file is at fault), and the other
+inputs are still processed and written. Each JSON Lines record is written whole and
 flushed, and Ctrl-C waits for the record being written. An ``--output`` file is
 written under a temporary name beside it and renamed into place only when
 complete: an error or an interrupt leaves it as it was, and an output that is
@@ -462,8 +462,8 @@ def _open_tables(
 
 _MAIN_EPILOG: Final = """\
 Inputs: files, folders (their .txt files, recursively, sorted by name) and - for stdin.
-Each input that cannot be used gets one line on stderr, path:line:col: message,
-and the others are still processed.
+Each input that cannot be used gets one line on stderr, path:line:col: message
+(path: message when the whole file is at fault), and the others are still processed.
 
 An --output file is written under a temporary name beside it and renamed into
 place when complete; an output that is one of the inputs is refused. A page or a
