@@ -1472,6 +1472,25 @@ class TestJobs:
         rest = list(results)
         assert [name for _, name in rest] == [f"page{n}.txt" for n in range(1, 20_000)]
 
+    def test_batches_shrink_at_the_end(self) -> None:
+        """Full batches while the end is far; then smaller ones, so that workers finish together."""
+        from osce_thb._cli_io import _BATCH, _LAST_BATCH, _batches
+
+        items = [f"p{n}.txt" for n in range(1000)] + ["-"] + [f"q{n}.txt" for n in range(300)]
+        parts = list(_batches(iter(items), 2, lambda item: item == "-"))
+        assert [item for part in parts for item in ([part] if isinstance(part, str) else part)] == (
+            items
+        )
+        assert "-" in parts  # alone, in its place
+        before = [len(part) for part in parts[: parts.index("-")]]
+        after = [len(part) for part in parts[parts.index("-") + 1 :]]
+        for sizes in (before, after):
+            assert sizes[0] == _BATCH
+            assert max(sizes) == _BATCH
+            assert sizes == sorted(sizes, reverse=True)  # never larger again
+            assert sizes[-1] <= _LAST_BATCH
+            assert sum(1 for size in sizes if size < _BATCH) >= 6
+
     def test_few_pages_start_no_process(self, pages: list[Path]) -> None:
         """A handful of pages is parsed in the main process: no workers to start."""
         from osce_thb._cli_io import LOCAL, ordered_map

@@ -19,6 +19,7 @@ Nothing here knows a command. It gives each run:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import io
 import itertools
@@ -724,6 +725,7 @@ LOCAL: Final = object()
 
 _BATCH: Final = 64  # pages a worker parses per task: fewer round trips, less work for the main
 _WINDOW: Final = 3  # tasks in flight per worker: enough to keep every worker busy
+_LAST_BATCH: Final = 4  # the smallest batch, at the end: the workers finish together
 
 
 def default_jobs() -> int:
@@ -764,29 +766,55 @@ def ordered_map(
     yield first, LOCAL if local(first) else function(first)
     context = multiprocessing.get_context("fork" if "fork" in _start_methods() else "spawn")
     with context.Pool(jobs, initializer=_quiet_worker) as pool:
-        pending: list[tuple[list[str], AsyncResult[list[object]]]] = []
-        batch: list[str] = []
-        for item in itertools.chain(head, items):
-            if local(item):
-                if batch:
-                    pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
-                    batch = []
-                for done, result in pending:
+        pending: collections.deque[tuple[list[str], AsyncResult[list[object]]]]
+        pending = collections.deque()
+        for part in _batches(itertools.chain(head, items), jobs, local):
+            if isinstance(part, str):  # an item for the caller: after every one before it
+                while pending:
+                    done, result = pending.popleft()
                     yield from zip(done, result.get(), strict=True)
-                pending = []
-                yield item, LOCAL
+                yield part, LOCAL
                 continue
-            batch.append(item)
-            if len(batch) == _BATCH:
-                pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
-                batch = []
-                if len(pending) > jobs * _WINDOW:
-                    done, result = pending.pop(0)
-                    yield from zip(done, result.get(), strict=True)
-        if batch:
-            pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
-        for done, result in pending:
+            pending.append((part, pool.apply_async(_run_batch, (function, part))))
+            while len(pending) > jobs * _WINDOW:
+                done, result = pending.popleft()
+                yield from zip(done, result.get(), strict=True)
+        while pending:
+            done, result = pending.popleft()
             yield from zip(done, result.get(), strict=True)
+
+
+def _batches(
+    items: Iterator[str], jobs: int, local: Callable[[str], bool]
+) -> Iterator[str | list[str]]:
+    """The items for the workers in batches (lists), each item for the caller alone (a str).
+
+    Batches hold `_BATCH` items. Near the end of the items (or of a run of them
+    before an item for the caller), which a look-ahead of a batch per worker
+    sees coming, batches shrink (guided scheduling: each a share of what is
+    left, down to `_LAST_BATCH`), so that no worker is left with a whole batch
+    to parse while the others have finished.
+    """
+    ahead: collections.deque[str] = collections.deque()
+    seen_all = False
+    look_ahead = (jobs + 1) * _BATCH
+    while True:
+        while not seen_all and len(ahead) < look_ahead:
+            item = next(items, None)
+            if item is None:
+                seen_all = True
+            else:
+                ahead.append(item)
+        if not ahead:
+            return
+        if local(ahead[0]):
+            yield ahead.popleft()
+            continue
+        run = next((n for n, item in enumerate(ahead) if local(item)), len(ahead))
+        size = _BATCH
+        if seen_all or run < len(ahead):  # the end of the run is in sight
+            size = min(_BATCH, max(_LAST_BATCH, -(-run // (2 * jobs))))
+        yield [ahead.popleft() for _ in range(min(size, run))]
 
 
 def _start_methods() -> list[str]:
