@@ -75,6 +75,8 @@ PATTERNS: dict[str, str] = {
     "abbreviation sentences": "The National Referral Mechanism (NRM) works. ",
     "place sentences": "Judges from Lviv, Osh and Chisinau met in Sughd region. ",
     "people sentences": "Dr. A. B. Koval, Head of the Unit, spoke. Koval’s team left. ",
+    "names and commas": "Anna Koval, ",
+    "reported speech": "Anna Koval, a trainer, said it works. “We act now.” She nodded. ",
 }
 
 

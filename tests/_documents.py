@@ -19,6 +19,7 @@ from osce_thb import (
     Mention,
     NrmPhase,
     Paragraph,
+    Person,
     PhaseStage,
     PhaseStatus,
     Programme,
@@ -71,6 +72,14 @@ def full_document() -> Document:
                     role="OSCE Project Co-ordinator in Ukraine",
                 ),
                 block=3,
+            ),
+        ),
+        people=(
+            Person(
+                name="Madina Jarbussynova",
+                titles=("Ambassador",),
+                roles=("OSCE Project Co-ordinator in Ukraine",),
+                mentions=(Mention(text="Ambassador Madina Jarbussynova", block=3, start=20),),
             ),
         ),
         figures=(
@@ -136,6 +145,7 @@ def minimal_document() -> Document:
     return Document(
         body=(Paragraph(text="– Text."),),  # the dateline "–" leads it
         quotes=(Quote(text="Yes", speaker=Speaker(name="A. Person")),),
+        people=(Person(name="A. Person"),),
         figures=(Figure(value=0, text="none"),),
         donors=(Donor(name="European Union"),),
         programmes=(Programme(name="Hotline"),),

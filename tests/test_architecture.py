@@ -18,7 +18,9 @@ READER = frozenset({"_parser", "_chrome", "_dateline"})
 EXTRACTORS = frozenset(
     {"_abbreviations", "_quotes", "_figures", "_regions", "_donors", "_programmes", "_phases"}
 )
-EXTRACTION = EXTRACTORS | {"_extract", "_body"}
+# The body view and what it builds for every extractor: the people a body names, and the
+# grammar of names that the people index and the quotes share.
+EXTRACTION = EXTRACTORS | {"_extract", "_body", "_people", "_names"}
 # Shared text helpers (the sentence splitter, word alternations, dates, acronyms) sit
 # below both the reader and extraction: either may import them, they import neither.
 SHARED = frozenset({"_sentences", "_text", "_dates", "_acronyms", "_vocabulary"})

@@ -37,6 +37,7 @@ READER_ONLY = re.compile(
     r"must not be before start|no block \d+ in the body|past the end of block"
     r"|is not the (?:key of a donor|code of a region)|does not start any block"
     r"|region \S+ is in '\w+', not|a place without a code needs its country"
+    r"|is not one of the document's people|names '.*' twice"
 )
 
 PYTHON_SPACE = [chr(c) for c in range(0x110000) if chr(c).isspace()]

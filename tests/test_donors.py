@@ -243,3 +243,19 @@ class TestFindDonors:
     def test_keys(self) -> None:
         """A state's key is its code; an organisation's, its name."""
         assert [d.key for d in find_donors(self.BLOCKS)] == ["DK", "European Union"]
+
+
+@pytest.mark.parametrize(
+    ("agency", "country"),
+    [
+        ("the Canadian International Development Agency", "CA"),
+        ("the Swiss Agency for Development and Cooperation", "CH"),
+        ("the Austrian Development Agency", "AT"),
+        ("the Norwegian Agency for Development Cooperation", "NO"),
+        ("the United States Agency for International Development", "US"),
+    ],
+)
+def test_a_development_agency_by_its_full_name_is_its_state(agency: str, country: str) -> None:
+    """The agencies of the organisation data count for their states, written in full too."""
+    (donor,) = find_donors([f"The Vorsk shelter was funded by {agency}."])
+    assert donor.country == country

@@ -21,6 +21,7 @@ from osce_thb import (
     JsonError,
     Mention,
     Paragraph,
+    Person,
     Region,
     dump_jsonl,
     from_dict,
@@ -57,8 +58,10 @@ TOP_LEVEL_KEYS = [
     "body",
     "abbreviations",
     "quotes",
+    "people",
     "figures",
     "regions",
+    "other_places",
     "donors",
     "programmes",
     "nrm_phases",
@@ -67,7 +70,7 @@ TOP_LEVEL_KEYS = [
 ]
 
 # The keys of each nested object of `full_document()`, exactly and in order. The issue
-# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`,
+# lists these (some with "..."); the model adds `dateline.text`, `quotes.block`, `people`,
 # `figures.counted`/`block`, and the `mentions` of regions, donors, programmes, phases.
 NESTED_KEYS = [
     (("source",), ["name", "closed"]),
@@ -78,6 +81,8 @@ NESTED_KEYS = [
     (("abbreviations", 0), ["short", "long"]),
     (("quotes", 0), ["text", "speaker", "block"]),
     (("quotes", 0, "speaker"), ["name", "title", "role"]),
+    (("people", 0), ["name", "titles", "roles", "mentions"]),
+    (("people", 0, "mentions", 0), ["text", "block", "start"]),
     (("figures", 0), ["value", "qualifier", "counted", "text", "block"]),
     (("regions", 0), ["code", "country", "name", "mentions"]),
     (("regions", 0, "mentions", 0), ["text", "block", "start"]),
@@ -119,8 +124,10 @@ MINIMAL_DICT: dict[str, Any] = {
     "quotes": [
         {"text": "Yes", "speaker": {"name": "A. Person", "title": None, "role": None}, "block": 0}
     ],
+    "people": [{"name": "A. Person", "titles": [], "roles": [], "mentions": []}],
     "figures": [{"value": 0, "qualifier": None, "counted": None, "text": "none", "block": 0}],
     "regions": [],
+    "other_places": [],
     "donors": [{"name": "European Union", "country": None, "mentions": []}],
     "programmes": [{"name": "Hotline", "acronym": None, "mentions": []}],
     "nrm_phases": [
@@ -223,6 +230,27 @@ BAD_DOCUMENTS = [
         "block-given-str",
         put(("body", 1), "A heading"),
         "$.body[1]: expected an object, got 'A heading'",
+    ),
+    # people
+    (
+        "speaker-not-among-people",
+        put(("people",), []),
+        "$.quotes: the speaker 'Madina Jarbussynova' is not one of the document's people",
+    ),
+    (
+        "person-twice",
+        lambda data: data["people"].append({"name": "Madina Jarbussynova"}),
+        "$.people: names 'Madina Jarbussynova' twice",
+    ),
+    (
+        "title-twice",
+        put(("people", 0, "titles"), ["Dr", "Dr"]),
+        "$.people[0].titles: 'Dr' is listed twice",
+    ),
+    (
+        "blank-role",
+        put(("people", 0, "roles"), [" "]),
+        "$.people[0].roles[0]: an item must not be blank, got ' '",
     ),
     # enums
     (
@@ -598,6 +626,25 @@ class TestReading:
         )
         assert document.regions[0].mentions == ()
 
+    def test_json_without_people(self) -> None:
+        """JSON written before `people` existed reads with the speakers of its quotes as people."""
+        data = full_json(drop(("people",)))
+        data["quotes"].append(copy.deepcopy(data["quotes"][0]))
+        data["quotes"][1]["speaker"].update(title="Dr", role=None)
+        document = from_dict(data)
+        assert document.people == (
+            Person(
+                name="Madina Jarbussynova",
+                titles=("Ambassador", "Dr"),
+                roles=("OSCE Project Co-ordinator in Ukraine",),
+            ),
+        )
+
+    def test_json_without_people_or_quotes(self) -> None:
+        """JSON without people and without quotes reads with no people."""
+        data = full_json(drop(("people",)), drop(("quotes",)))
+        assert from_dict(data).people == ()
+
     def test_regions_of_earlier_documents_take_the_country_of_their_code(self) -> None:
         """Documents written before places had a country (UA codes only) still read."""
         document = from_dict(
@@ -615,14 +662,17 @@ class TestReading:
         mention = Mention(text="Prishtina", block=0)
         place = Region(country="XK", name="Pristina", mentions=(mention,))
         body = (Paragraph(text="Prishtina hosts a meeting."),)  # where the mention points
-        data = to_dict(Document(body=body, regions=(place,)))
-        assert data["regions"][0] == {
+        data = to_dict(Document(body=body, other_places=(place,)))
+        assert data["other_places"][0] == {
             "code": None,
             "country": "XK",
             "name": "Pristina",
             "mentions": [{"text": "Prishtina", "block": 0, "start": 0}],
         }
-        assert from_dict(data).regions == (place,)
+        assert from_dict(data).other_places == (place,)
+        data["regions"], data["other_places"] = data["other_places"], []
+        with pytest.raises(JsonError, match=r"\$\.regions.*must have an ISO 3166-2 code"):
+            from_dict(data)
 
     def test_a_place_needs_a_known_country_of_its_code(self) -> None:
         """A country not the code's, or none for a place without a code, is refused."""

@@ -159,6 +159,16 @@ VERBS = [
     "pointed out",
     "concluded",
     "highlighted",
+    "remarked",
+    "observed",
+    "declared",
+    "urged",
+    "warned",
+    "recalled",
+    "acknowledged",
+    "affirmed",
+    "notes",
+    "stresses",
 ]
 
 # Each way of marking "“Prevention works,” said Tomas Brandt."
@@ -295,6 +305,30 @@ NOT_QUOTES = [
         id="title-case",
     ),
     pytest.param("“Prevention works,” says Europol.", id="an-agency"),
+    pytest.param("“Prevention works,” the Velika Skupnost said.", id="an-institution"),
+    pytest.param("“Prevention works,” said the Ministry of Labour.", id="a-ministry"),
+    pytest.param("“Prevention works,” La Strada Sylvania said.", id="an-organisation-in-data"),
+    pytest.param("“Prevention works,” trainers from Sylvansk said.", id="a-group"),
+    pytest.param("“Prevention works,” they said.", id="a-plural-pronoun"),
+    pytest.param(
+        "Tomas Brandt opened the course. “Be safe abroad” leaflets were handed out.",
+        id="label-after-a-sentence",
+    ),
+    pytest.param(
+        "Tomas Brandt said it was a success. “Be safe abroad” leaflets were handed out.",
+        id="label-after-a-report",
+    ),
+    pytest.param(
+        "«Prevention starts at school and at home,» Tomas Brandt and Lena Marković.",
+        id="names-without-a-verb-or-role",
+    ),
+    pytest.param(
+        "Lena Marković praised the «Prevention starts at school» campaign.", id="guillemet-label"
+    ),
+    pytest.param(
+        "«Prevention starts at school», Lena Marković, head of the unit, presented it.",
+        id="a-title-presented-by-someone",
+    ),
     pytest.param("“Prevention works.”", id="no-attribution"),
     pytest.param("Prevention works,” said Tomas Brandt.", id="closing-mark-only"),
 ]
@@ -463,6 +497,26 @@ class TestSpeakers:
         )
         assert find_quotes([paragraph]) == quotes(
             ("Shelters save lives", coordinator, 0), ("Prevention works", coordinator, 0)
+        )
+
+    def test_a_role_of_several_words(self) -> None:
+        """A reference of several words ("the Head of Office") names whose role holds them."""
+        paragraph = (
+            "“Shelters save lives,” said Ambassador Lena Marković, Head of the OSCE Office in"
+            " Dushanbe. “Prevention works,” the Head of Office added."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("Shelters save lives", LENA, 0), ("Prevention works", LENA, 0)
+        )
+
+    def test_a_reference_to_the_subject(self) -> None:
+        """A reference may name the person the previous sentence is about."""
+        blocks = [
+            "Head of the Border Unit Jonas Pelt opened the course.",
+            "“Prevention works,” the Head of Unit said.",
+        ]
+        assert find_quotes(blocks) == quotes(
+            ("Prevention works", speaker("Jonas Pelt", role="Head of the Border Unit"), 1)
         )
 
     def test_the_title_of_someone_else(self) -> None:
@@ -648,6 +702,13 @@ class TestAdversarial:
         """Long runs of marks, commas, capitals or verbs are read (quickly) to no quote."""
         assert find_quotes([paragraph]) == ()
 
+    def test_many_reports_then_quotes(self) -> None:
+        """A paragraph of thousands of reports, each followed by a quote, gives each quote."""
+        paragraph = "Dara Quill, a trainer, said it works. “We act now.” " * 3_000
+        found = find_quotes([paragraph])
+        assert len(found) == 3_000
+        assert {quote.speaker.name for quote in found} == {"Dara Quill"}
+
     def test_many_quotes(self) -> None:
         """A paragraph of thousands of attributed quotes gives each of them."""
         paragraph = "“Act now,” said Tomas Brandt. " * 3_000
@@ -665,3 +726,261 @@ class TestProperties:
         found = find_quotes(blocks)
         assert all(quote.text in blocks[quote.block] for quote in found)
         assert [quote.block for quote in found] == sorted(quote.block for quote in found)
+
+
+# Made-up people of the index tests: the full name stands anywhere, the quote names them short.
+VOSKOVA_INTRO = "Ambassador Irena Voskova, the OSCE Project Co-ordinator, opened the course."
+VOSKOVA = speaker("Irena Voskova", "Ambassador", "OSCE Project Co-ordinator")
+BORDER = "Head of the Border Unit"
+
+
+class TestReferencesToPeople:
+    @pytest.mark.parametrize(
+        ("attribution", "title"),
+        [
+            ("said Voskova", "Ambassador"),
+            ("Voskova added", "Ambassador"),
+            ("said Ambassador Voskova", "Ambassador"),
+            ("said Ms. Voskova", "Ms."),
+            ("said Dr Voskova", "Dr"),
+            ("Ms Voskova stressed", "Ms"),
+        ],
+    )
+    def test_surname_after_the_full_name(self, attribution: str, title: str) -> None:
+        """A surname, with or without a title, names the person named in full before."""
+        blocks = [VOSKOVA_INTRO, f"“We must act now,” {attribution}."]
+        assert find_quotes(blocks) == quotes(
+            ("We must act now", speaker("Irena Voskova", title, "OSCE Project Co-ordinator"), 1)
+        )
+
+    def test_surname_before_the_full_name(self) -> None:
+        """A surname names the person whose full name the text gives only later."""
+        blocks = [
+            "“We must act now,” said Pelt.",
+            "The course was led by Jonas Pelt, Head of the Border Unit.",
+        ]
+        assert find_quotes(blocks) == quotes(
+            ("We must act now", speaker("Jonas Pelt", role="Head of the Border Unit"), 0)
+        )
+
+    def test_full_name_in_a_list_of_participants(self) -> None:
+        """The full name may come from a list of participants, with the role before it."""
+        blocks = [
+            "Speakers included the Head of the Border Unit, Jonas Pelt, and the Mayor of"
+            " Sylvansk, Dara Quill.",
+            "“We must act now,” Quill said.",
+        ]
+        assert find_quotes(blocks) == quotes(
+            ("We must act now", speaker("Dara Quill", role="Mayor of Sylvansk"), 1)
+        )
+
+    def test_full_name_without_a_cue(self) -> None:
+        """A surname quoted names the full name the text gives without any title or role."""
+        blocks = [
+            "The trainers, Pavel Dunaj and Elif Ozturk, presented real cases.",
+            "“Every case is different,” Ozturk explained.",
+        ]
+        assert find_quotes(blocks) == quotes(("Every case is different", speaker("Elif Ozturk"), 1))
+
+    def test_two_people_one_surname(self) -> None:
+        """A surname two people share names the one the text named last before the quote."""
+        blocks = [
+            "Ambassador Irena Voskova opened the course.",
+            "“We must act now,” said Voskova.",
+            "Dr. Petra Voskova presented a study.",
+            "“Few victims go to court,” said Voskova.",
+        ]
+        assert [quote.speaker.name for quote in find_quotes(blocks)] == [
+            "Irena Voskova",
+            "Petra Voskova",
+        ]
+
+    def test_spelling_variant(self) -> None:
+        """A surname without its accents names the person named with them."""
+        blocks = ["Minister Emil Šandor opened the course.", "“We must act now,” said Sandor."]
+        assert find_quotes(blocks) == quotes(
+            ("We must act now", speaker("Emil Šandor", "Minister"), 1)
+        )
+
+    def test_one_person_quoted_twice_keeps_each_role(self) -> None:
+        """One person quoted twice is one speaker name; each quote keeps the role given there."""
+        blocks = [
+            "“We must act now,” said Irena Voskova, Head of the OSCE Office.",
+            "“Schools matter most,” said Voskova, chair of the expert panel.",
+        ]
+        assert find_quotes(blocks) == quotes(
+            ("We must act now", speaker("Irena Voskova", role="Head of the OSCE Office"), 0),
+            ("Schools matter most", speaker("Irena Voskova", role="chair of the expert panel"), 1),
+        )
+
+    def test_a_lone_word_nobody_is_named_by(self) -> None:
+        """A capitalised word opening the attribution that names nobody of the text is no one."""
+        assert (
+            find_quotes(["Voskova opened the course.", "“We must act now,” Trainers said."]) == ()
+        )
+
+
+class TestMoreForms:
+    def test_title_and_role_before_the_name(self) -> None:
+        """A rank in lowercase and a role may stand before the name, a role after it."""
+        paragraph = (
+            "“Victims rarely ask for help,” explained police lieutenant Dara Quill, head of the"
+            " border unit, during the visit."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            (
+                "Victims rarely ask for help",
+                speaker("Dara Quill", role="head of the border unit"),
+                0,
+            )
+        )
+
+    def test_after_a_speech_noun(self) -> None:
+        """An opening phrase ending in a speech noun may stand before the speaker."""
+        paragraph = (
+            "In her opening speech Ambassador Irena Voskova underlined “prevention starts at"
+            " school”."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("prevention starts at school", speaker("Irena Voskova", "Ambassador"), 0)
+        )
+
+    def test_name_role_verb_that(self) -> None:
+        """The name may come first, with its role, and "that" before the quote."""
+        paragraph = (
+            "Irena Voskova, the Co-ordinator, emphasized that “every call to the hotline matters.”"
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("every call to the hotline matters.", speaker("Irena Voskova", role="Co-ordinator"), 0)
+        )
+
+    def test_as_the_speaker_explains(self) -> None:
+        """An attribution "as A B explains, “...”" gives the quote to A B."""
+        paragraph = (
+            "This works because, as Jonas Pelt, Head of the Border Unit, explains, “the"
+            " police and the social workers talk every day.”"
+        )
+        assert find_quotes([paragraph]) == quotes(
+            (
+                "the police and the social workers talk every day.",
+                speaker("Jonas Pelt", role="Head of the Border Unit"),
+                0,
+            )
+        )
+
+    def test_report_then_quote(self) -> None:
+        """A quote after a sentence reporting what a named person said is theirs."""
+        paragraph = (
+            "Jonas Pelt, Head of the Border Unit, said the Mission monitors the situation."
+            " “We work with every partner.”"
+        )
+        assert find_quotes([paragraph]) == quotes(
+            (
+                "We work with every partner.",
+                speaker("Jonas Pelt", role="Head of the Border Unit"),
+                0,
+            )
+        )
+
+    def test_report_by_someone_else_after_a_quote(self) -> None:
+        """A report by a new speaker between two quotes gives the second quote to them."""
+        paragraph = (
+            "“Shelters save lives,” said Tomas Brandt. Jonas Pelt, Head of the Border Unit,"
+            " said the police would help. “We work with every partner.”"
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("Shelters save lives", TOMAS, 0),
+            ("We work with every partner.", speaker("Jonas Pelt", role=BORDER), 0),
+        )
+
+    def test_report_then_quote_in_the_next_paragraph(self) -> None:
+        """A paragraph that is only a quote, after a reported one, is the reporter's."""
+        blocks = [
+            "Head of the Border Unit Jonas Pelt said the Mission monitors the situation.",
+            "“We work with every partner.”",
+        ]
+        assert find_quotes(blocks) == quotes(
+            (
+                "We work with every partner.",
+                speaker("Jonas Pelt", role="Head of the Border Unit"),
+                1,
+            )
+        )
+
+    def test_report_by_nobody_named(self) -> None:
+        """After a report by a group, a quote of its own is nobody's."""
+        assert find_quotes(["Participants said the course was useful. “We learned a lot.”"]) == ()
+
+    def test_pronoun_after_a_named_subject(self) -> None:
+        """A pronoun refers to the person the previous sentence is about, even without a quote."""
+        blocks = [
+            "Dara Quill, a psychologist at the Sylvansk shelter, described the first weeks.",
+            "“Most of them do not trust anyone,” she said.",
+        ]
+        assert find_quotes(blocks) == quotes(
+            (
+                "Most of them do not trust anyone",
+                speaker("Dara Quill", role="psychologist at the Sylvansk shelter"),
+                1,
+            )
+        )
+
+    def test_pronoun_after_a_first_name_with_an_age(self) -> None:
+        """A survivor named by first name and age is whom a later "she" refers to."""
+        paragraph = (
+            "Mirela, 19, was promised a job abroad. “They took my passport at the border,”"
+            " she recalls."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            ("They took my passport at the border", speaker("Mirela"), 0)
+        )
+
+    def test_pronoun_after_an_object(self) -> None:
+        """A person named as an object is not what a later pronoun refers to."""
+        blocks = [
+            "The trainers thanked Dara Quill, a psychologist at the Sylvansk shelter.",
+            "“Most of them do not trust anyone,” she said.",
+        ]
+        assert find_quotes(blocks) == ()
+
+    def test_pronoun_prefers_the_later_subject(self) -> None:
+        """A subject named after the latest speaker is whom a pronoun refers to."""
+        blocks = [
+            "“We must act now,” said Tomas Brandt.",
+            "Dara Quill, a psychologist at the Sylvansk shelter, described the first weeks.",
+            "“Most of them do not trust anyone,” she said.",
+        ]
+        assert [quote.speaker.name for quote in find_quotes(blocks)] == [
+            "Tomas Brandt",
+            "Dara Quill",
+        ]
+
+    def test_straight_marks_without_a_comma(self) -> None:
+        """A verb right after a closing mark attributes a quote that ends in a word."""
+        paragraph = '"Prevention starts at school and at home" said Tomas Brandt.'
+        assert find_quotes([paragraph]) == quotes(
+            ("Prevention starts at school and at home", TOMAS, 0)
+        )
+
+    def test_apposition_without_a_verb(self) -> None:
+        """A name and a role after a quote, with no verb, attribute it."""
+        paragraph = (
+            "«Prevention starts at school and at home,» Dara Quill, co-founder of the Safe Road"
+            " NGO."
+        )
+        assert find_quotes([paragraph]) == quotes(
+            (
+                "Prevention starts at school and at home",
+                speaker("Dara Quill", role="co-founder of the Safe Road NGO"),
+                0,
+            )
+        )
+
+    def test_quote_over_several_paragraphs(self) -> None:
+        """A quote run over several paragraphs keeps its speaker in each."""
+        blocks = [
+            "“Shelters save lives,” said Tomas Brandt. “They give hope",
+            "“and a way back to ordinary life,",
+            "“and no one should be left without one.”",
+        ]
+        assert [quote.speaker for quote in find_quotes(blocks)] == [TOMAS] * 4

@@ -39,6 +39,7 @@ MODEL_CLASSES = [
     osce_thb.Mention,
     osce_thb.NrmPhase,
     osce_thb.Paragraph,
+    osce_thb.Person,
     osce_thb.Programme,
     osce_thb.Quote,
     osce_thb.Region,
@@ -93,6 +94,9 @@ REJECTED = [
     ("blank-field-of-work", put(("fields_of_work",), [" "])),
     ("negative-index", put(("figures", 0, "block"), -1)),
     ("year-out-of-range", put(("nrm_phases", 0, "end"), 2500)),
+    ("title-listed-twice", put(("people", 0, "titles"), ["Dr", "Dr"])),
+    ("blank-role", put(("people", 0, "roles"), [" "])),
+    ("person-without-name", drop(("people", 0, "name"))),
 ]
 
 
@@ -215,9 +219,14 @@ class TestValidation:
     def test_a_place_without_a_code(self, validator: Any) -> None:
         """A place with no ISO 3166-2 code has a null code and its country."""
         place = osce_thb.Region(country="XK", name="Pristina")
-        validator.validate(to_dict(Document(regions=(place,))))
+        validator.validate(to_dict(Document(other_places=(place,))))
         with pytest.raises(jsonschema.ValidationError):
             validator.validate(full_json(put(("regions", 0, "country"), "Kosovo")))
+        with pytest.raises(jsonschema.ValidationError):  # in regions, a place needs a code
+            validator.validate(
+                to_dict(Document())
+                | {"regions": [to_dict(Document(other_places=(place,)))["other_places"][0]]}
+            )
 
     def test_every_block_type(self, validator: Any) -> None:
         """Each kind of block is valid."""

@@ -44,6 +44,7 @@ def _mentions_point_into_the_body(document: Document) -> None:
     mentions = [m for region in document.regions for m in region.mentions]
     mentions += [m for donor in document.donors for m in donor.mentions]
     mentions += [m for phase in document.nrm_phases for m in phase.mentions]
+    mentions += [m for person in document.people for m in person.mentions]
     for mention in mentions:
         assert texts[mention.block][mention.start :].startswith(mention.text)
     for quote in document.quotes:
@@ -89,7 +90,7 @@ class TestDocuments:
 
     @given(ost.documents())
     def test_derived_fields_are_consistent(self, document: Document) -> None:
-        """Mentions point into the body; codes are real; phases agree with the document."""
+        """Mentions point into the body; codes are real; speakers are people; phases agree."""
         _mentions_point_into_the_body(document)
         codes = {region.code for region in document.regions if region.code is not None}
         keys = {donor.key for donor in document.donors}
@@ -98,6 +99,11 @@ class TestDocuments:
         assert all(
             d.country is None or gazetteer.is_country_code(d.country) for d in document.donors
         )
+        people = {person.name: person for person in document.people}
+        for quote in document.quotes:
+            person = people[quote.speaker.name]
+            assert quote.speaker.title is None or quote.speaker.title in person.titles
+            assert quote.speaker.role is None or quote.speaker.role in person.roles
         year = document.published.year if document.published else None
         for phase in document.nrm_phases:
             assert set(phase.regions) <= codes

@@ -3,7 +3,8 @@
 Extractors read the body through a `Body`: the block texts, one scan text that
 joins them (with offsets back to the block and the offset in it), the same
 text lower-cased, the sentences of each block (from the one splitter in
-`osce_thb._sentences`), and the document's date and dateline. Each derived
+`osce_thb._sentences`), the index of the people it names, and the document's
+date and dateline. Each derived
 view is computed on first use and then shared, so that no extractor pays for
 one it does not read, and none builds its own.
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Hashable, Iterable, Sequence
 
+    from osce_thb._people import People
     from osce_thb.model import Document
 
 __all__ = ["BLOCK_SEPARATOR", "WINDOW", "Body", "group_mentions", "starts_word"]
@@ -118,6 +120,18 @@ class Body:
     @functools.cached_property
     def _sentences(self) -> dict[int, list[tuple[int, int]]]:
         return {}
+
+    @functools.cached_property
+    def people(self) -> People:
+        """The index of the people the body names (`osce_thb._people`), read on first use.
+
+        The attribution of quotes resolves short references against it ("Koval",
+        "Ms. Koval"), and the speakers it finds join it; `People.persons` gives
+        the model's people at the end.
+        """
+        from osce_thb._people import find_people  # the grammar of names loads on first use
+
+        return find_people(self)
 
     def sentence_at(self, block: int, offset: int) -> tuple[int, int]:
         """The sentence of block `block` around `offset` (the gap after a sentence joins it)."""

@@ -238,7 +238,7 @@ def rollout_svg(
     """Draw the rollout as a self-contained SVG document.
 
     Args:
-        timelines: What `rollout_timelines` or [`rollout`][osce_thb.rollout]
+        timelines: What `rollout_timelines` or `rollout`
             returned; a timeline whose code is a country's holds that country's
             nationwide phases.
         labels: Where each document was read from, by position: the tooltips

@@ -15,7 +15,7 @@ be written while it is read:
   phases of a document, so rows of one phase share it.
 
 Every table starts with ``document`` (the position of the document in the input,
-from 0, as in [`RolloutClaim.document`][osce_thb.RolloutClaim]) and ``path`` (where
+from 0, as in `RolloutClaim.document`) and ``path`` (where
 it was read from), so that the tables join on ``document``. Empty cells mean
 "unknown"; lists are joined with ``"; "``.
 
@@ -223,7 +223,7 @@ def _document_rows(document: Document) -> Iterator[tuple[object, ...]]:
 
 
 def _region_rows(document: Document) -> Iterator[tuple[object, ...]]:
-    for region in document.regions:
+    for region in (*document.regions, *document.other_places):
         country = region.country
         if not region.mentions:
             yield (region.code, region.name, country, None, None, None)
@@ -350,7 +350,7 @@ def is_whole_country(timeline: RegionTimeline) -> bool:
 def rollout_timelines(documents: Iterable[Document]) -> list[RegionTimeline]:
     """The rollout of `documents`, with a row per country for its nationwide phases.
 
-    [`rollout`][osce_thb.rollout] gives a timeline per region, and a phase that
+    `rollout` gives a timeline per region, and a phase that
     names no region ("rolled out nationwide in 2016") has no region to go to.
     Here each country with nationwide phases also gets a timeline of its own,
     whose ``code`` is the country's ISO 3166-1 code (``""`` when no document
@@ -444,7 +444,7 @@ def rollout_rows(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
     """The rollout as CSV rows, the header first: one row per region (and country).
 
     Args:
-        timelines: What `rollout_timelines` (or [`rollout`][osce_thb.rollout])
+        timelines: What `rollout_timelines` (or `rollout`)
             returned.
         labels: Where each document was read from, by position, for the
             ``documents`` column.

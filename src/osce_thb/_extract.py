@@ -1,10 +1,12 @@
-"""What the body says: abbreviations, quotes, figures, regions, donors, programmes, phases.
+"""What the body says: abbreviations, people, quotes, figures, regions, donors, programmes, phases.
 
 `extract` builds one `Body` view of a document and runs the extractors over
 it, in order: later ones take what earlier ones found (programmes the
 abbreviations, phases the regions and donors). It only orchestrates: each
 extractor is a function from the view, and those earlier findings, to a tuple
-of model values, and no extractor imports another.
+of model values, and no extractor imports another. The people a body names
+are a view too (`Body.people`): the quotes resolve their speakers against it,
+and the speakers they find join it, so that the people are taken last.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ def extract(document: Document) -> Document:
     Works on any document: one just read from a page (`osce_thb.read`), or one
     read back from JSON, so that a stored corpus can be extracted again by a
     newer version of the library without the raw text. The fields it derives
-    (`abbreviations`, `quotes`, `figures`, `regions`, `donors`, `programmes`
-    and `nrm_phases`) are replaced; the abbreviations that glossary tooltips
-    defined, which neither the body nor the title spells out, are kept, first.
-    Abbreviations are also read in the lines left unparsed and in the title.
+    (`abbreviations`, `quotes`, `people`, `figures`, `regions`, `donors`,
+    `programmes` and `nrm_phases`) are replaced; the abbreviations that
+    glossary tooltips defined, which neither the body nor the title spells
+    out, are kept, first. Abbreviations are also read in the lines left
+    unparsed and in the title.
 
     ``parse(text) == extract(read(text))`` for every text.
 
@@ -58,14 +61,17 @@ def extract(document: Document) -> Document:
     tooltips = glossary(document.abbreviations, [*title, *body.texts])
     elsewhere = [*(line.text for line in document.unparsed), *title]
     abbreviations = _abbreviations.find_abbreviations(body, tooltips, elsewhere)
-    regions = _regions.find_regions(body)
+    places = _regions.find_regions(body)
+    regions = tuple(place for place in places if place.code is not None)
     donors = _donors.find_donors(body)
     return attrs.evolve(
         document,
         abbreviations=abbreviations,
         quotes=_quotes.find_quotes(body),
+        people=body.people.persons(),  # after the quotes: their speakers are people
         figures=_figures.find_figures(body),
         regions=regions,
+        other_places=tuple(place for place in places if place.code is None),
         donors=donors,
         programmes=_programmes.find_programmes(body, abbreviations),
         nrm_phases=_phases.find_phases(body, regions, donors),

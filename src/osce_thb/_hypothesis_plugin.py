@@ -30,6 +30,7 @@ _STRATEGIES = {
     "Mention": "mentions",
     "NrmPhase": "nrm_phases",
     "Paragraph": "paragraphs",
+    "Person": "people",
     "Programme": "programmes",
     "Quote": "quotes",
     "Region": "regions",

@@ -1,10 +1,10 @@
 """Pages on disk: the files of folders, and their documents, one at a time.
 
-[`parse_files`][osce_thb.parse_files] reads and parses pages from files and
+`parse_files` reads and parses pages from files and
 folders, streaming: each page is read, parsed and handed over before the next
 is opened, so that a folder of 100,000 pages runs in constant memory. A page
 that cannot be used does not stop the others: its error comes in its place.
-[`page_paths`][osce_thb.page_paths] lists the files it reads, in its order, for
+`page_paths` lists the files it reads, in its order, for
 a caller that wants the count first (a progress bar).
 """
 

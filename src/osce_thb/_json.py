@@ -3,7 +3,7 @@
 A document becomes a JSON object whose keys are the model's field names, in
 declaration order, after a leading ``"schema_version": 1``. Reading is strict:
 every problem is reported, with its JSON path, in one
-[`JsonError`][osce_thb.JsonError]; nothing is dropped or coerced. Beyond the
+`JsonError`; nothing is dropped or coerced. Beyond the
 types and the model's own rules, reading refuses what JSON text can say but a
 document cannot hold: a key given twice, an integer too long to read, a lone
 surrogate (an escape ``\ud800`` alone), and references that point nowhere (a quote in block
@@ -39,6 +39,7 @@ from osce_thb.model import (
     ListItem,
     NrmPhase,
     Paragraph,
+    Person,
     Programme,
     Quote,
     Region,
@@ -1009,6 +1010,9 @@ def to_dict(document: Document) -> dict[str, Any]:
 def from_dict(data: Any) -> Document:
     """The document a dict of its JSON form describes (the inverse of `to_dict`).
 
+    A document without a ``people`` key (written before the library had
+    `Document.people`) gets the speakers of its quotes as its people.
+
     Raises:
         JsonError: `data` does not describe a valid document; the error lists
             every problem with its JSON path (``$.regions[2].code: unknown region
@@ -1055,6 +1059,8 @@ def _read_carefully(data: Any) -> Document:
     if not isinstance(data, dict):
         raise JsonError([f"$: expected an object, got {_describe(data)}"])
     fields = data.copy()
+    if "people" not in fields and "quotes" in fields:
+        fields["people"] = _speakers_as_people(fields["quotes"])
     version = fields.pop("schema_version", _MISSING)
     version_ok = type(version) is int and version == SCHEMA_VERSION
     problems = []
@@ -1080,6 +1086,27 @@ def _read_carefully(data: Any) -> Document:
     if problems:
         raise JsonError(problems)
     return document
+
+
+def _speakers_as_people(quotes: Any) -> list[dict[str, Any]]:
+    """The people of JSON written before `Document.people`: the speakers of its quotes.
+
+    Each name once, with the titles and roles its quotes give it; no mentions.
+    Whatever is not a well-formed speaker is skipped here, and reported by the
+    converter where it stands.
+    """
+    people: dict[str, dict[str, Any]] = {}
+    for quote in quotes if isinstance(quotes, list) else ():
+        speaker = quote.get("speaker") if isinstance(quote, dict) else None
+        name = speaker.get("name") if isinstance(speaker, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        person = people.setdefault(name, {"name": name, "titles": [], "roles": []})
+        for key, field in (("title", "titles"), ("role", "roles")):
+            value = speaker.get(key)  # type: ignore[union-attr]
+            if isinstance(value, str) and value.strip() and value not in person[field]:
+                person[field].append(value)
+    return list(people.values())
 
 
 def _reference_problems(document: Document) -> list[str]:
@@ -1108,8 +1135,10 @@ def _reference_problems(document: Document) -> list[str]:
         for index, item in enumerate(items):
             if item.block >= count:
                 problems.append(f"$.{name}[{index}].block: {_no_block(item.block, count)}")
-    named: tuple[tuple[str, tuple[Region | Donor | Programme | NrmPhase, ...]], ...] = (
+    named: tuple[tuple[str, tuple[Person | Region | Donor | Programme | NrmPhase, ...]], ...] = (
+        ("people", document.people),
         ("regions", document.regions),
+        ("other_places", document.other_places),
         ("donors", document.donors),
         ("programmes", document.programmes),
         ("nrm_phases", document.nrm_phases),
@@ -1164,7 +1193,14 @@ def _references_hold(document: Document) -> bool:
     for figure in document.figures:
         if figure.block >= count:
             return False
-    for things in (document.regions, document.donors, document.programmes, document.nrm_phases):
+    for things in (
+        document.people,
+        document.regions,
+        document.other_places,
+        document.donors,
+        document.programmes,
+        document.nrm_phases,
+    ):
         for thing in things:
             for mention in thing.mentions:
                 block = mention.block

@@ -1,6 +1,6 @@
 """JSON files of documents, read with the position of each document: for editors and reports.
 
-[`load_documents`][osce_thb.load_documents] reads a JSON Lines file (one document
+`load_documents` reads a JSON Lines file (one document
 a line), a JSON file (one document, or an array of them) or a binary stream, and
 yields each document, or the error that stands in its place, with the line and
 column where it starts, so that a report can point an editor at it. Nothing

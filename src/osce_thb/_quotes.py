@@ -8,17 +8,28 @@ attributions read::
     “...,” said Ambassador A B, OSCE Project Co-ordinator in Ukraine.   verb first
     “...,” A B, a consultant on the hotline, said.                      speaker first
     “...,” according to A B.
+    "..." said A B                                    no punctuation before the mark
+    «...», A B, co-founder of the C NGO.                                no verb at all
     OSCE Secretary General A B said: “...”                              before, with ":"
     A B said that “...”   /   According to A B, “...”
+    In her opening speech Ambassador A B underlined “...”               a speech noun
+    ..., as A B, Head of C, explains, “...”
     The course was opened by A B, who said: “...”
     A B said the course “is an investment”.                             a fragment
+    “...,” said B.   /   “...,” said Ms. B.                             a short reference
     “...,” she added.   /   “...,” the Ambassador said.                 a reference
 
+Names are resolved against the index of the document's people
+(`osce_thb._people`): a surname, or a title and a surname, is the person the
+text names in full anywhere, and a speaker is always named as that person is.
+
 A named attribution after the quote wins over one before it, and either wins
-over a reference: "he" or "she" is the most recent speaker of the document (no
-quote at all when there is none yet), and "the Ambassador" is the most recent
-speaker when his or her title or role holds the word. How a name, its title
-and its role are told apart is the business of `_find_name` and `_parse_speaker`.
+over a reference: "he" or "she" is the most recent speaker of the document, or
+the person a later sentence is about (its subject: "A B, a psychologist,
+described ... “...,” she said."), and no one when there is neither; "the
+Ambassador" is the most recent speaker when his or her title or role holds the
+word. How a name, its title and its role are told apart is the business of
+`_find_name` and `_parse_speaker`.
 
 A quote with no attribution of its own is kept only as a continuation:
 
@@ -27,11 +38,15 @@ A quote with no attribution of its own is kept only as a continuation:
   no verb of saying stands between it and the previous attribution
   (``“A,” said X. “B.”`` gives two quotes by X; ``said X of the “safe harbour”``
   gives one);
+* in the same paragraph, after a sentence that reports what a person of the
+  index said ("A B said the Mission monitors the situation. “We work with
+  every partner.”"), when the quote is a sentence of its own;
 * at the start of the next paragraph, when the previous paragraph's last quote
   was attributed and either was left open at the paragraph's end (the usual way
   to run a quote over several paragraphs), or the new paragraph is nothing but
   that quote; also after a paragraph that ends by introducing a quote
-  ("X said:"). A paragraph that quotes among other words of its own, or one
+  ("X said:"), or, having no quote, ends with a sentence that reports what a
+  person said. A paragraph that quotes among other words of its own, or one
   after a paragraph without an attributed quote, continues nobody.
 
 A quote whose attribution is there but names nobody ("“...,” participants
@@ -45,16 +60,35 @@ commas or capitalised words costs time proportional to its length.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
+
+from osce_thb._names import (
+    ARTICLES,
+    NAME,
+    PART,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    VERB,
+    may_precede_name,
+    opens_role,
+    role_after,
+    role_words,
+    runs,
+    split_title,
+    tidy_role,
+    token_kind,
+)
+from osce_thb._sentences import first_end, last_start
 from osce_thb.model import Quote, Speaker
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Sequence
 
     from osce_thb._body import Body
+    from osce_thb._people import Entry, People
 
 __all__ = ["find_quotes"]
 
@@ -63,6 +97,9 @@ _WINDOW = 300
 
 _MAX_VERBS = 4
 """How many verbs of saying are tried in one window (the rest is never an attribution)."""
+
+_MAX_REFERENCE = 6
+"""How many words a reference such as "the Head of the Mission" holds at most."""
 
 # --------------------------------------------------------------------------- patterns
 
@@ -73,83 +110,14 @@ _MARK = re.compile(
     re.VERBOSE,
 )
 
-_VERB = re.compile(
+_NEXT = re.compile(
     r"""
-    (?<![\w-])                  # a whole word: nothing glued before it ...
-    (?:
-        sa(?:id|ys|y)           # said, says, say
-      | add(?:ed|s)
-      | not(?:ed|es)
-      | stress(?:ed|es)
-      | emphasi[sz](?:ed|es)
-      | explain(?:ed|s)
-      | stat(?:ed|es)
-      | underlin(?:ed|es)
-      | underscor(?:ed|es)
-      | comment(?:ed|s)
-      | point(?:ed|s)\s+out
-      | conclud(?:ed|es)
-      | highlight(?:ed|s)
-      | remarked
-      | observ(?:ed|es)
-      | declar(?:ed|es)
-      | announc(?:ed|es)
-      | told | tells
-      | ask(?:ed|s)
-      | warn(?:ed|s)
-      | urg(?:ed|es)
-      | insist(?:ed|s)
-      | recall(?:ed|s)
-      | reiterat(?:ed|es)
-      | affirm(?:ed|s)
-      | acknowledg(?:ed|es)
-      | admit(?:ted|s)
-      | continu(?:ed|es)
-      | agre(?:ed|es)
-      | disagre(?:ed|es)
-      | argu(?:ed|es)
-      | believ(?:ed|es)
-      | mention(?:ed|s)
-      | confirm(?:ed|s)
-      | repli(?:ed|es)
-      | respond(?:ed|s)
-      | summari[sz](?:ed|es)
-      | summ(?:ed|s)\s+up
-      | wrote | writes
-      | went\s+on
-      | shar(?:ed|es)
-      | recount(?:ed|s)
-      | [Aa]ccording\s+to       # the only one that puts the speaker after it, always
-    )
-    (?![\w-])                   # ... nor after it
-    """,
-    re.VERBOSE,
-)
-
-_STOP = re.compile(
-    r"""
-    [.!?…]+         # a run of sentence-final punctuation; _ends_sentence decides
-    """,
-    re.VERBOSE,
-)
-
-_PART = re.compile(
-    r"""
-    [,;]            # commas set a role off a name: "A B, Head of C, said"
-  | \s[–—-]\s       # and so do spaced dashes: "A B – Head of C – said"
-    """,
-    re.VERBOSE,
-)
-
-_INITIALS = re.compile(
-    r"""
-    (?:[^\W\d_]\.){1,3}     # "J." or "J.R." (a capital is checked separately)
+    \s{0,300}(\S)     # the next character after a few spaces (no match at the text's end)
     """,
     re.VERBOSE,
 )
 
 _OPENING = '“"«„'
-_CLOSING_ANY = '”"»“'
 _FINAL = ".!?…"
 _ATTRIBUTION_PUNCT = ",.!?…;:—–-"
 """What a quote ends with when an attribution follows it (scare quotes end in a word)."""
@@ -163,69 +131,6 @@ def _words(text: str) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- lexicons
 
-_HONORIFIC, _FUNCTIONAL = 1, 2
-
-_TITLES: Mapping[str, int] = {
-    **dict.fromkeys(
-        _words(
-            """
-            ambassador dr doctor prof professor mr mrs ms miss mx sir dame rev reverend father
-            lord lady madam monsignor bishop archbishop imam rabbi sheikh
-            """
-        ),
-        _HONORIFIC,
-    ),
-    "his excellency": _HONORIFIC,
-    "her excellency": _HONORIFIC,
-    **dict.fromkeys(
-        _words(
-            """
-            minister president judge general gen colonel col major maj captain capt lieutenant
-            lt sergeant senator sen mayor governor gov chairperson chairman chairwoman
-            """
-        ),
-        _FUNCTIONAL,
-    ),
-    **dict.fromkeys(
-        (
-            "deputy minister",
-            "prime minister",
-            "deputy prime minister",
-            "vice president",
-            "vice-president",
-            "lieutenant colonel",
-            "lieutenant general",
-            "major general",
-            "brigadier general",
-        ),
-        _FUNCTIONAL,
-    ),
-}
-"""Titles that may stand before a name, as casefolded words without their periods.
-
-Honorifics are titles wherever they stand; ranks and offices ("Minister",
-"General") only when nothing precedes them, since "OSCE Secretary General" and
-"Interior Minister" are roles.
-"""
-
-_TITLE_WORDS = frozenset(word for key in _TITLES for word in key.split())
-
-_ARTICLES = _words("a an the")
-
-_FUNCTION_WORDS = _words(
-    """
-    a an the and or but nor as at by for from in into of on onto to with without within
-    under over about after before during since until while when where whereas which who
-    whom whose that this these those there here however also then thus so yet if because
-    although though meanwhile moreover furthermore finally first second third next last
-    according speaking addressing opening closing welcoming noting adding following
-    thanks thanking he she it we they i you his her its our their my your him them us me
-    one two three both all many some several most other others each every any no not
-    today yesterday tomorrow now new said says
-    """
-)
-"""Small words that can be capitalised at a sentence's start without being a name."""
-
 _LABEL_LEADS = _words(
     """
     a an the this that these those its their his her our my your so-called called dubbed named
@@ -238,10 +143,16 @@ _LABEL_LEADS = _words(
 _SMALL_WORDS = _words("a an the of in on for and or to at by with from against into")
 """Words left lowercase in titles ("Combating Trafficking in Human Beings")."""
 
-_PRONOUNS = _words("he she it we they i you his her its our their my your him them us me")
-
-_CONJUNCTIONS = _words("and but while whereas then also so")
+_CONJUNCTIONS = _words("and but while whereas then also so as")
 """Words that may lead a clause of attribution: ", and A B added: “...”"."""
+
+_SPEECH_NOUNS = _words(
+    """
+    speech speeches remarks address statement words presentation message keynote greeting
+    greetings interview comments
+    """
+)
+"""Nouns of speaking that may end an opening phrase before a name: "In her speech A B said"."""
 
 _SAME_SUBJECT = _words("and but then also further later again so")
 """An attribution of only these words keeps the paragraph's speaker: "“A,” and added: “B”"."""
@@ -255,94 +166,6 @@ _TRAILER = _words(
 )
 """Words that may follow a name before its verb: "A B also said", "A B from C said"."""
 
-_ROLE_NOUNS = _words(
-    """
-    head deputy chief director co-ordinator coordinator representative secretary minister
-    officer official adviser advisor assistant expert consultant manager president member
-    spokesperson spokesman spokeswoman leader inspector investigator lawyer attorney
-    prosecutor judge ombudsman ombudsperson envoy ambassador chair chairperson chairman
-    psychologist trainer specialist analyst researcher activist survivor victim mother
-    father teacher student journalist volunteer worker nurse doctor social-worker
-    founder co-founder coordinator staff unit department office mission programme project
-    ngo team participant resident graduate colleague rapporteur commissioner monitor observer
-    mediator facilitator moderator organizer organiser author editor reporter correspondent
-    commander superintendent clerk advocate defender parliamentarian legislator diplomat
-    attaché attache counsellor counselor councillor administrator agent detective
-    """
-)
-"""Lowercase nouns that name a role, so may stand before a name or open a role."""
-
-_ROLE_WORDS = _ROLE_NOUNS | _words(
-    """
-    ministry centre center council committee commission commissioner agency service services
-    police prosecutor's office bureau authority inspectorate guard force forces army corps
-    division section board foundation institute university fund strategy plan secretariat
-    presence embassy consul consulate court tribunal supreme senior executive acting vice
-    parliament parliamentary assembly government state states national regional international
-    interior justice foreign affairs social policy labour labor health education youth family
-    internal border migration human rights trafficking anti-trafficking beings institutions
-    democratic democratization security co-operation cooperation organization organisation
-    osce chairmanship chairpersonship special permanent delegation administration
-    municipality municipal oblast region district city province town village republic
-    federation kingdom union united nations europe european conference forum meeting workshop
-    seminar training campaign hotline network association club school academy programme
-    program project office mission team coordinating co-ordinating prime first general
-    unit department ministerial public civil society local strada caritas winrock high
-    europol interpol frontex eurojust amnesty oxfam world
-    personal principal focal point liaison speaker chancellor premier secretary-general
-    director-general under-secretary undersecretary ombudsperson's ombudsman's
-    """
-)
-"""Capitalised words of offices and institutions: never part of a person's name."""
-
-_PLACES = _words(
-    """
-    albania albanian andorra armenia armenian austria austrian azerbaijan azerbaijani belgium
-    belgian belarus belarusian bosnia herzegovina bulgaria bulgarian canada canadian croatia
-    croatian cyprus cypriot czechia czech denmark danish estonia estonian finland finnish
-    france french georgia georgian germany german greece greek hungary hungarian iceland
-    icelandic ireland irish italy italian kazakhstan kazakh kyrgyzstan kyrgyz latvia latvian
-    liechtenstein lithuania lithuanian luxembourg malta maltese moldova moldovan monaco
-    mongolia mongolian montenegro montenegrin netherlands dutch macedonia macedonian norway
-    norwegian poland polish portugal portuguese romania romanian russia russian serbia serbian
-    slovakia slovak slovenia slovenian spain spanish sweden swedish switzerland swiss
-    tajikistan tajik turkey türkiye turkish turkmenistan turkmen ukraine ukrainian uzbekistan
-    uzbek kosovo america american britain british england afghanistan afghan australia japan
-    korea thailand algeria egypt israel jordan morocco tunisia vienna kyiv kiev moscow minsk
-    chisinau tbilisi yerevan baku astana almaty bishkek dushanbe ashgabat tashkent belgrade
-    pristina skopje tirana sarajevo podgorica warsaw odesa odessa donetsk kharkiv lviv
-    """
-)
-"""Countries, their adjectives and the OSCE's capitals: they end roles, not start names."""
-
-_CALENDAR = _words(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """
-)
-
-_COMMON_CAPS = _words(
-    """
-    participants experts officials organizers organisers trainers students victims survivors
-    representatives delegates members speakers authorities people women men children girls
-    boys families parents judges prosecutors lawyers journalists teachers police ngos
-    several such further thanks
-    """
-)
-"""Common words that open a sentence capitalised: "Participants said: “...”"."""
-
-_NOT_NAMES = _FUNCTION_WORDS | _ROLE_WORDS | _TITLE_WORDS | _PLACES | _CALENDAR | _COMMON_CAPS
-
-_PARTICLES = _words(
-    "de da di du del della der den van von ten ter la le bin ibn al el zu y dos das"
-)
-
-_ABBREVIATIONS = _words(
-    "dr mr mrs ms prof rev st no jr sr gen col lt capt maj gov sen hon amb mt vs etc approx dept"
-    " co inc ltd fr nr"
-)
-"""Words whose period does not end a sentence ("Dr. A B", "No. 5")."""
 
 # --------------------------------------------------------------------------- spans
 
@@ -435,168 +258,7 @@ def _is_title(quoted: str) -> bool:
     return capitalised >= 2
 
 
-# --------------------------------------------------------------------------- sentences
-
-
-def _ends_sentence(text: str, start: int, end: int) -> bool:
-    """Whether the punctuation at `text[start:end]` ends a sentence.
-
-    A period ends one when a space and a non-lowercase word, a quotation mark,
-    or the text's end follows it, or a capitalised word follows it with no space
-    ("in Baku.The project"), unless it closes an initial ("J.") or a known
-    abbreviation ("Dr.").
-    """
-    size = len(text)
-    if end < size:
-        following = text[end]
-        if following.isspace():
-            ahead = end
-            while ahead < size and ahead < end + 4 and text[ahead].isspace():
-                ahead += 1
-            if ahead < size and text[ahead].islower():
-                return False
-        elif following.isupper():
-            if not (end + 1 < size and text[end + 1].islower()):
-                return False
-        elif following not in _CLOSING_ANY and following not in "«„)":
-            return False
-    if end - start == 1 and text[start] == ".":
-        word_start = start
-        while word_start > 0 and word_start > start - 8 and text[word_start - 1].isalpha():
-            word_start -= 1
-        word = text[word_start:start]
-        if len(word) == 1 and word.isupper():
-            return False
-        if word.casefold() in _ABBREVIATIONS:
-            return False
-    return True
-
-
-def _first_sentence(text: str) -> str:
-    """`text` up to the end of its first sentence, the final punctuation excluded."""
-    for match in _STOP.finditer(text):
-        if _ends_sentence(text, match.start(), match.end()):
-            return text[: match.start()]
-    return text
-
-
-def _last_sentence_start(text: str) -> int:
-    """The offset where the last sentence of `text` starts (0 when it has one sentence)."""
-    start = 0
-    for match in _STOP.finditer(text):
-        if _ends_sentence(text, match.start(), match.end()):
-            start = match.end()
-    return start
-
-
 # --------------------------------------------------------------------------- speakers
-
-
-_NAME, _PARTICLE, _OTHER = 0, 1, 2
-
-
-@functools.lru_cache(maxsize=4096)
-def _token_kind(token: str) -> int:
-    """Whether a word can be part of a person's name, a particle inside one, or neither.
-
-    A name word is capitalised (in any script, so "Gӧran" with a Cyrillic
-    letter counts), made of letters, hyphens, apostrophes (straight, curly or
-    the backtick some copies use) or is an initial; it is not an acronym, a
-    possessive, nor a word of an office, place, date or sentence opening.
-    """
-    if token in _PARTICLES:
-        return _PARTICLE
-    first = token[0]
-    if first.islower():
-        glued = token[:3] in ("al-", "el-") or token[:2] in ("d'", "d’")
-        at = 3 if token[:1] != "d" else 2
-        return _NAME if glued and len(token) > at and token[at].isupper() else _OTHER
-    if not first.isupper():
-        return _OTHER
-    if _INITIALS.fullmatch(token):
-        return _NAME
-    key = token.casefold().rstrip(".")
-    if key in _NOT_NAMES or key.endswith(("'s", "’s", "`s")):
-        return _OTHER
-    if "-" in key and any(piece in _NOT_NAMES for piece in key.split("-")):
-        return _OTHER
-    letters = token.replace("-", "").replace("'", "").replace("’", "").replace("`", "")
-    if not letters.isalpha():
-        return _OTHER
-    if letters.isupper() or (letters.endswith("s") and letters[:-1].isupper()):
-        return _OTHER  # "OSCE", "NGOs"
-    return _NAME
-
-
-def _title_before(tokens: Sequence[str], end: int) -> tuple[int, int] | None:
-    """The start and kind of a title of one to three words ending just before `end`."""
-    if not end or tokens[end - 1].casefold().rstrip(".") not in _TITLE_WORDS:
-        return None  # the common case, decided with one lookup
-    for size in (3, 2, 1):
-        begin = end - size
-        if begin < 0 or not tokens[begin][:1].isupper():
-            continue
-        key = " ".join(token.casefold().rstrip(".") for token in tokens[begin:end])
-        kind = _TITLES.get(key)
-        if kind:
-            return begin, kind
-    return None
-
-
-def _may_precede_name(token: str) -> bool:
-    """Whether a word may stand just before a name: an article, a role, a capitalised word."""
-    key = token.casefold()
-    if key in _ARTICLES or key in _ROLE_NOUNS:
-        return True
-    return token[:1].isupper() and key not in _FUNCTION_WORDS
-
-
-def _starts_role(word: str) -> bool:
-    """Whether a role may begin with `word` ("Head", "OSCE", "consultant"; not "In", "Asked")."""
-    key = word.casefold()
-    if key in _ROLE_WORDS:
-        return True
-    return word[:1].isupper() and key not in _FUNCTION_WORDS and not key.endswith(("ing", "ed"))
-
-
-def _tidy_role(text: str) -> str | None:
-    """A role without its leading article and its final period; None when nothing is left."""
-    words = text.split()
-    if words and words[0].casefold() in _ARTICLES:
-        words = words[1:]
-    role = " ".join(words).rstrip(" .,;:")
-    return role or None
-
-
-def _role_words(words: Sequence[str]) -> str | None:
-    """The words before a name as its role, when they read as one."""
-    lead = words[1] if words[0].casefold() in _ARTICLES and len(words) > 1 else words[0]
-    if not _starts_role(lead) or any(word.casefold() in _PRONOUNS for word in words):
-        return None
-    return _tidy_role(" ".join(words))
-
-
-def _role_after(parts: Sequence[str]) -> str | None:
-    """The role in the comma-separated parts after a name, up to the first that is none.
-
-    A part is a role when it opens with an article, a capitalised word or a role
-    noun ("a consultant on ...", "OSCE Project Co-ordinator ...", "head of ...");
-    "who ...", "adding ...", "at the conference" and "and C D" end the role.
-    An age ("A B, 25, said") is skipped.
-    """
-    kept: list[str] = []
-    for part in parts:
-        words = part.split()
-        if not words:
-            continue
-        if "".join(words).isdigit():
-            continue
-        lead = words[0]
-        if lead.casefold() in _ARTICLES or _starts_role(lead):
-            kept.append(" ".join(words))
-        else:
-            break
-    return _tidy_role(", ".join(kept)) if kept else None
 
 
 class _Name(NamedTuple):
@@ -608,25 +270,8 @@ class _Name(NamedTuple):
     single: bool
 
 
-def _runs(kinds: Sequence[int]) -> Iterator[tuple[int, int]]:
-    """The start and end of each run of name words (particles allowed only inside)."""
-    size = len(kinds)
-    at = 0
-    while at < size:
-        if kinds[at] != _NAME:
-            at += 1
-            continue
-        last = scan = at
-        while scan < size and kinds[scan] != _OTHER:
-            if kinds[scan] == _NAME:
-                last = scan
-            scan += 1
-        yield at, last + 1
-        at = scan
-
-
 def _find_name(
-    tokens: Sequence[str], *, verb_first: bool, initial: bool, known: Mapping[str, Speaker]
+    tokens: Sequence[str], *, verb_first: bool, initial: bool, known: People
 ) -> _Name | None:
     """The first run of name words in `tokens` that reads as a person's name.
 
@@ -635,32 +280,35 @@ def _find_name(
     * a title just before it is split off ("Ambassador", "Dr.", "His Excellency"),
       several honorifics together ("Prof. Dr."); a rank or office after other
       words joins the role instead ("OSCE Secretary General");
-    * the word before must be an article, a role or capitalised: "thanked A B" and
-      "trained by A B" are not attributions to A B; a run of three or more after
-      such a word ("Mayor of Odesa A B") keeps its last two words;
-    * two to four words; or one, when it has a title, is already known from an
-      earlier quote, follows a role noun ("the survivor Dilnoza") or starts its
-      part without opening the sentence (a capitalised "Trainers said" is no name);
+    * the word before must be a role, a title, a speech noun ("In her speech A B")
+      or capitalised: "thanked A B" and "trained by A B" are not attributions to
+      A B; a run of three or more after such a word ("Mayor of Odesa A B") keeps
+      its last two words; an article alone before it makes it an institution's
+      ("the Oliy Majlis");
+    * two to four words; or one, when it has a title, names a person of the
+      document's index (`osce_thb._people`), follows a role noun ("the survivor
+      Dilnoza") or starts its part without opening the sentence (a capitalised
+      "Trainers said" is no name);
     * before a verb ("A B also said"), only adverbs, prepositional phrases and
       brackets may follow it.
     """
-    kinds = [_token_kind(token) for token in tokens]
-    for start, end in _runs(kinds):
+    kinds = [token_kind(token) for token in tokens]
+    for start, end in runs(kinds):
         found = _read_run(tokens, kinds, start, end, verb_first, initial, known)
         if found is not None:
             return found
     return None
 
 
-def _find_last_name(tokens: Sequence[str], known: Mapping[str, Speaker]) -> _Name | None:
+def _find_last_name(tokens: Sequence[str], known: People) -> _Name | None:
     """The last run of name words in `tokens`, wherever it stands ("opened by A B").
 
     For the antecedent of "who" in "the course was opened by A B, who said:": the
     name may be the object of another verb, so the word before it is not checked.
     """
-    kinds = [_token_kind(token) for token in tokens]
+    kinds = [token_kind(token) for token in tokens]
     found: _Name | None = None
-    for start, end in _runs(kinds):
+    for start, end in runs(kinds):
         found = _read_run(tokens, kinds, start, end, True, False, known, loose=True) or found
     return found
 
@@ -672,7 +320,7 @@ def _read_run(
     end: int,
     verb_first: bool,
     initial: bool,
-    known: Mapping[str, Speaker],
+    known: People,
     *,
     loose: bool = False,
 ) -> _Name | None:
@@ -680,25 +328,17 @@ def _read_run(
 
     `loose` drops the rules on the word before the name (see `_find_last_name`).
     """
-    title_start, title_kind = start, 0
-    hit = _title_before(tokens, start)
-    while hit is not None:
-        title_start, title_kind = hit
-        if title_kind != _HONORIFIC:
-            break
-        hit = _title_before(tokens, title_start)
-        if hit is not None and hit[1] != _HONORIFIC:
-            break
+    title_start, title_kind = split_title(tokens, start)
     prefix = list(tokens[:title_start])
-    if title_kind == _FUNCTIONAL and prefix and prefix[-1].casefold() not in _ARTICLES:
-        title_start, title_kind, prefix = start, 0, list(tokens[:start])
-    count = kinds[start:end].count(_NAME)
+    count = kinds[start:end].count(NAME)
+    if not title_kind and prefix and prefix[-1].casefold() in ARTICLES:
+        return None  # "the Oliy Majlis": an institution
     if prefix and not loose and not _may_precede_name(prefix[-1]):
         if title_kind or count < 3:
             return None
         while count > 2:  # "of Odesa A B": the place ends the role
             start += 1
-            while kinds[start] != _NAME:
+            while kinds[start] != NAME:
                 start += 1
             count -= 1
         title_start, prefix = start, list(tokens[:start])
@@ -707,8 +347,8 @@ def _read_run(
     if (
         count == 1
         and not title_kind
-        and tokens[start].casefold() not in known
-        and (initial or (prefix and not loose and prefix[-1].casefold() not in _ROLE_NOUNS))
+        and not known.knows(tokens[start])
+        and (initial or (prefix and not loose and prefix[-1].casefold() not in ROLE_NOUNS))
     ):
         return None  # a lone word is a name only where nothing else could be
     trailer = tokens[end:]
@@ -717,8 +357,18 @@ def _read_run(
     while prefix and prefix[0].casefold() in _CONJUNCTIONS:
         prefix = prefix[1:]
     title = " ".join(tokens[title_start:start]) or None
-    role = _role_words(prefix) if prefix else None
+    role = role_words(prefix) if prefix else None
     return _Name(title, tuple(tokens[start:end]), role, single=count == 1)
+
+
+def _may_precede_name(token: str) -> bool:
+    """Whether a word may stand just before a speaker's name.
+
+    An article, a role or title ("police lieutenant A B"), a speech noun ("In
+    her opening speech A B"), or any capitalised word but a function word.
+    """
+    key = token.casefold()
+    return key in TITLE_WORDS or key in _SPEECH_NOUNS or may_precede_name(token)
 
 
 def _trails(token: str) -> bool:
@@ -750,53 +400,66 @@ _NONE, _WEAK, _NAMED = 0, 1, 2
 
 
 class _State:
-    """What the document has said so far about its speakers."""
+    """What the document has said so far about its speakers.
 
-    __slots__ = ("by_name", "by_word", "last")
+    Attributes:
+        people: The index of the document's people, which speakers join.
+        last: The latest speaker, and `last_at` where the quote stood.
+        at: Where the quote being attributed stands: its block and offset.
+        entries: The person of the index behind each speaker's name.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("at", "entries", "last", "last_at", "people")
+
+    def __init__(self, people: People) -> None:
+        self.people = people
         self.last: Speaker | None = None
-        self.by_name: dict[str, Speaker] = {}
-        self.by_word: dict[str, Speaker] = {}
+        self.last_at = (-1, -1)
+        self.at = (0, 0)
+        self.entries: dict[str, Entry] = {}
 
     def remember(self, speaker: Speaker) -> None:
-        """Make `speaker` the one pronouns refer to, and findable by each word of the name."""
-        if speaker is self.last:
-            return
+        """Make `speaker` the latest, the one pronouns refer to."""
         self.last = speaker
-        self.by_name[speaker.name.casefold()] = speaker
-        for word in speaker.name.split():
-            if _token_kind(word) == _NAME and not _INITIALS.fullmatch(word):
-                self.by_word[word.casefold()] = speaker
+        self.last_at = self.at
+
+    def speaker(self, entry: Entry, title: str | None = None, role: str | None = None) -> Speaker:
+        """The speaker for a person of the index, with the title and role the quote gives.
+
+        Without them, the person's first title and role in the document stand in.
+        """
+        speaker = Speaker(name=entry.name, title=title or entry.title, role=role or entry.role)
+        self.entries[speaker.name] = entry
+        return speaker
 
     def complete(self, found: _Name, role: str | None) -> Speaker:
-        """The speaker for a name found in an attribution, merged with what is known.
+        """The speaker for a name found in an attribution, as the index of people knows it.
 
-        A lone surname or first name ("Jarbussynova added") is the earlier speaker
-        of that name; a full name repeated without title or role takes them from
-        its earlier attribution in the same document.
+        A lone surname or first name ("Jarbussynova added") is the person of the
+        document with that name; a full name is the person of that name, who joins
+        the index when new.
         """
-        name = " ".join(found.name)
-        if found.single:
-            earlier = self.by_word.get(name.casefold())
-            if earlier is not None:
-                return earlier
-        earlier = self.by_name.get(name.casefold())
-        if earlier is not None:
-            return Speaker(name=name, title=found.title or earlier.title, role=role or earlier.role)
-        return Speaker(name=name, title=found.title, role=role)
+        entry = self.people.add(found.name, title=found.title, role=role, at=self.at)
+        return self.speaker(entry, found.title, role)
+
+    def pronoun(self) -> Speaker | None:
+        """Whom "he" or "she" refers to: the latest speaker or subject of a sentence."""
+        focus = self.people.focus(*self.at)
+        if focus is not None and (self.last is None or focus[0] > self.last_at):
+            return self.speaker(focus[1])
+        return self.last
 
 
 def _parse_speaker(candidate: _Candidate, state: _State) -> Speaker | None:
     """Read a speaker from the words of an attribution split at commas and dashes.
 
     The first part holding a name gives name and title; the role is what follows
-    the name (`_role_after`), else the words before it in its part ("OSCE
+    the name (`role_after`), else the words before it in its part ("OSCE
     Secretary General A B"), else the part just before it ("the Head of the
     Office in C, Ambassador A B"). After the verb, only roles may come before
     the name: "said, after a long pause, A B" is too loose to trust.
     """
-    parts = [part.strip() for part in _PART.split(candidate.text)]
+    parts = [part.strip() for part in PART.split(candidate.text)]
     while parts and not parts[-1]:
         parts.pop()
     if not candidate.verb_first and len(parts) > 1 and parts[-1].casefold() == "who":
@@ -813,16 +476,16 @@ def _parse_speaker(candidate: _Candidate, state: _State) -> Speaker | None:
             # a lone capitalised word opening the sentence is a name only when
             # something is set off after it: "Dilnoza, 25, said" but not "Trainers said"
             initial=candidate.initial and index == 0 and index + 1 == len(parts),
-            known=state.by_word,
+            known=state.people,
         )
         if found is None:
-            if candidate.verb_first and _role_words(tokens) is None:
+            if candidate.verb_first and role_words(tokens) is None:
                 return None
             continue
-        role = _role_after(parts[index + 1 :]) or found.role
+        role = role_after(parts[index + 1 :]) or found.role
         if role is None and index:
             words = parts[index - 1].split()
-            role = _role_words(words) if words else None
+            role = role_words(words) if words else None
         return state.complete(found, role)
     return None
 
@@ -831,22 +494,43 @@ def _parse_antecedent(parts: Sequence[str], state: _State) -> Speaker | None:
     """The speaker of "..., A B, Role, who said:": the last name before the roles."""
     for index in range(len(parts) - 1, -1, -1):
         tokens = parts[index].split()
-        found = _find_last_name(tokens, state.by_word) if tokens else None
+        found = _find_last_name(tokens, state.people) if tokens else None
         if found is not None:
-            return state.complete(found, _role_after(parts[index + 1 :]) or found.role)
-        if not tokens or _role_words(tokens) is None:
+            return state.complete(found, role_after(parts[index + 1 :]) or found.role)
+        if not tokens or role_words(tokens) is None:
             return None
     return None
 
 
 def _parse_reference(words: Sequence[str], state: _State) -> Speaker | None:
-    """The latest speaker, when "the Ambassador" or "the Co-ordinator" names their title or role."""
-    last = state.last
-    if last is None:
+    """Whom "the Ambassador" or "the Head of Mission" refers to: the latest speaker or subject.
+
+    Every word of the reference but small ones ("the", "of") must stand in the
+    person's title or role: "the Head of Mission" is the latest speaker whose
+    role is "Head of the OSCE Mission to C", else the person the latest
+    sentence was about.
+    """
+    wanted = {_fold(word) for word in words if word.casefold() not in _SMALL_WORDS}
+    if not wanted:
         return None
-    held = f"{last.title or ''} {last.role or ''}".casefold().replace("coordinator", "co-ordinator")
-    word = words[-1].casefold().replace("coordinator", "co-ordinator")
-    return last if word in held.split() else None
+    last = state.last
+    if last is not None and wanted <= _held(last.title, last.role):
+        return last
+    focus = state.people.focus(*state.at)
+    if focus is not None and focus[0] > state.last_at:
+        entry = focus[1]
+        if wanted <= _held(*entry.titles, *entry.roles):
+            return state.speaker(entry)
+    return None
+
+
+def _fold(word: str) -> str:
+    return word.casefold().strip(".,").replace("coordinator", "co-ordinator")
+
+
+def _held(*texts: str | None) -> set[str]:
+    """The words of titles and roles, as `_parse_reference` compares them."""
+    return {_fold(word) for text in texts if text for word in text.split()}
 
 
 def _resolve(
@@ -868,8 +552,9 @@ def _resolve(
     if all(word.casefold() in _SAME_SUBJECT for word in words):
         return (current, _WEAK) if current is not None else (None, _NONE)
     if first in ("he", "she") and len(words) <= 3 and all(w.islower() for w in words[1:]):
-        return (state.last, _WEAK) if state.last is not None else (None, _NONE)
-    if first == "the" and len(words) <= 3:
+        speaker = state.pronoun()
+        return (speaker, _WEAK) if speaker is not None else (None, _NONE)
+    if first == "the" and len(words) <= _MAX_REFERENCE:
         speaker = _parse_reference(words, state)
         if speaker is not None:
             return speaker, _WEAK
@@ -892,10 +577,15 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
     window = text[span.close : high]
     lead = window.lstrip()
     ending = quoted.rstrip()[-1:]
-    if not (ending and ending in _ATTRIBUTION_PUNCT) and not lead.startswith((",", "–", "—")):
+    if (
+        not (ending and ending in _ATTRIBUTION_PUNCT)
+        and not lead.startswith((",", "–", "—"))
+        and not _verb_follows(text, span, lead, quoted)
+    ):
         return []
     new_sentence = ending in _FINAL and lead[:1].isupper()
-    sentence = _first_sentence(window)
+    stop = first_end(window)
+    sentence = window if stop is None else window[:stop]
     if len(sentence) == len(window):
         if new_sentence and sentence.rstrip().endswith(":"):
             return []
@@ -903,7 +593,7 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
             sentence = _drop_partial(sentence, at_end=True)
     end = span.close + len(sentence)
     found: list[_Candidate] = []
-    for count, match in enumerate(_VERB.finditer(sentence)):
+    for count, match in enumerate(VERB.finditer(sentence)):
         if count == _MAX_VERBS:
             break
         before = sentence[: match.start()].strip(_JUNK)
@@ -912,7 +602,45 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
         else:
             found.append(_Candidate(sentence[match.end() :], True, False, end))
             break
+    if not found and (ending == "," or lead.startswith(",")) and _is_apposition(sentence, quoted):
+        found.append(_Candidate(sentence, True, False, end))
     return found
+
+
+def _verb_follows(text: str, span: _Span, lead: str, quoted: str) -> bool:
+    """Whether a verb of saying follows a quote that ends without punctuation.
+
+    `“... hand in hand” said A B`: a sentence of at least three words, not a
+    label ("the “Safe Home” said to be ..."), followed at once by the verb.
+    """
+    if len(quoted.split()) < 3 or not VERB.match(lead):
+        return False
+    before = text[max(0, span.open - 20) : span.open].split()
+    return not before or before[-1].casefold() not in _LABEL_LEADS
+
+
+def _is_apposition(sentence: str, quoted: str) -> bool:
+    """Whether the sentence after a quote names its speaker with no verb at all.
+
+    `«...», A B, co-founder of the C NGO.`: the quote is a sentence of at least
+    three words ending in a comma, and what follows it is a name (with a title
+    perhaps) and nothing else, then a role set off by a comma, and nothing but
+    the role to the sentence's end (`«...», A B, head of C, presented it.` is a
+    title presented, not a quote).
+    """
+    parts = [part.strip() for part in PART.split(sentence)]
+    parts = [part for part in parts if part]
+    if len(quoted.split()) < 3 or len(parts) < 2 or not opens_role(parts[1].split()):
+        return False
+    if role_after(parts[1:]) != tidy_role(", ".join(parts[1:])):
+        return False
+    tokens = parts[0].split()
+    kinds = [token_kind(token) for token in tokens]
+    spans = list(runs(kinds))
+    if len(spans) != 1 or spans[0][1] != len(tokens):
+        return False
+    start, end = spans[0]
+    return split_title(tokens, start)[0] == 0 and 2 <= kinds[start:end].count(NAME) <= 4
 
 
 def _drop_partial(text: str, *, at_end: bool) -> str:
@@ -948,15 +676,15 @@ def _parse_before(
     “is an investment”") is the speaker's when `_is_fragment` allows it.
     """
     begin = max(low, span.open - _WINDOW)
-    if _VERB.search(text, begin, span.open) is None:
+    if VERB.search(text, begin, span.open) is None:
         return []
     window = text[begin : span.open]
-    cut = _last_sentence_start(window)
+    cut = last_start(window)
     sentence = window[cut:]
     if not cut and begin > low:  # cut off by the window: drop the first, perhaps partial, part
         sentence = _drop_partial(sentence, at_end=False)
     initial = cut > 0 or (begin == low and low_starts_sentence)
-    verbs = list(_VERB.finditer(sentence))[-_MAX_VERBS:]
+    verbs = list(VERB.finditer(sentence))[-_MAX_VERBS:]
     found: list[_Candidate] = []
     for match in reversed(verbs):
         rest = sentence[match.end() :]
@@ -1034,7 +762,9 @@ class _Carry(NamedTuple):
     Attributes:
         speaker: Who spoke last in the paragraph.
         kind: "open" (a quote left open at its end), "closed" (its last quote was
-            attributed), or "intro" (it ends by introducing a quote: "A B said:").
+            attributed, or, in a paragraph without quotes, its last sentence
+            reports what someone said: `_reports`), or "intro" (it ends by
+            introducing a quote: "A B said:").
     """
 
     speaker: Speaker
@@ -1053,7 +783,7 @@ def _continues(text: str, span: _Span, quoted: str, gap_start: int, previous_clo
         at -= 1
     if at >= previous_close and text[at] not in ".!?…:;,–—":
         return False
-    if _VERB.search(text, gap_start, span.open):
+    if VERB.search(text, gap_start, span.open):
         return False
     return " " in quoted
 
@@ -1082,17 +812,21 @@ def _read_paragraph(
         quoted = _clean(raw)
         speaker: Speaker | None = None
         if quoted and not _is_title(quoted):
+            state.at = (index, span.open)
             limit = spans[position + 1].open if position + 1 < len(spans) else len(text)
             previous = (previous_close, previous_final)
             speaker, end, attempted = _attribute(text, span, raw, limit, previous, state, current)
             if speaker is None and attempted:
                 current = None  # an attribution that names nobody: nobody's words go on
             elif speaker is None:
+                end = -1
                 if current is not None:
                     if _continues(text, span, quoted, gap_start, previous_close):
-                        speaker, end = current, -1
+                        speaker = current
                 elif position == 0:
-                    speaker, end = _carries_over(text, span, carry), -1
+                    speaker = _carries_over(text, span, carry)
+                if speaker is None:
+                    speaker = _reported(text, span, quoted, state)
             if speaker is not None:
                 found.append(Quote(text=quoted, speaker=speaker, block=index))
                 state.remember(speaker)
@@ -1115,24 +849,94 @@ def _read_paragraph(
     return _Carry(last_speaker, "closed" if last.closed else "open")
 
 
+def _reported(text: str, span: _Span, quoted: str, state: _State) -> Speaker | None:
+    """The speaker of a quote that follows a sentence reporting what someone said.
+
+    "A B said the Mission monitors the situation. “We work with every partner.”":
+    the quote is a sentence of its own (`_is_sentence`), and the sentence before
+    it, without quotation marks, has a person of the index for its subject and
+    a verb of saying.
+    """
+    end = span.open
+    low = max(0, end - _WINDOW)
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == low or text[end - 1] not in ".!?…:" or not _is_sentence(text, span, quoted):
+        return None
+    start = last_start(text, low, end - 1)
+    if _MARK.search(text, start, span.open) or not VERB.search(text, start, span.open):
+        return None
+    entry = state.people.subject_between(state.at[0], start, span.open)
+    return state.speaker(entry) if entry is not None else None
+
+
+def _is_sentence(text: str, span: _Span, quoted: str) -> bool:
+    """Whether a quote is a sentence of its own, not a label inside one.
+
+    It holds at least two words and ends the sentence: with final punctuation
+    inside the marks, or just after them, or at the paragraph's end ("“Be safe
+    abroad” leaflets were handed out" is no sentence).
+    """
+    if " " not in quoted:
+        return False
+    if quoted[-1] in _FINAL:
+        return True
+    after = _NEXT.match(text, span.close)
+    return after is None or after.group(1) in _FINAL
+
+
+def _reports(text: str, index: int, state: _State) -> _Carry | None:
+    """What a paragraph without quotes passes on: the speaker of its last sentence, if it reports.
+
+    "A B said the Mission monitors the situation." then a paragraph that is
+    nothing but “We work with every partner.”: the quote is A B's. The last
+    sentence must have a person of the index for its subject and a verb of saying.
+    """
+    body = text.rstrip()
+    if not body or body[-1] not in _FINAL:
+        return None
+    if state.people.subject_between(index, 0, len(body)) is None:
+        return None  # the common case, decided without reading the sentences
+    start = last_start(body[:-1])
+    if not VERB.search(body, start):
+        return None
+    entry = state.people.subject_between(index, start, len(body))
+    return _Carry(state.speaker(entry), "closed") if entry is not None else None
+
+
 def find_quotes(body: Body) -> tuple[Quote, ...]:
     """Every attributed quote of a body, in order, with its speaker and block.
 
     Args:
         body: The document's body; a quote's `block` is a block's index in it.
+            Its index of people (`Body.people`) resolves short references
+            ("Koval", "Ms. Koval"), and the speakers found join it.
 
     Returns:
         The quotes, each without its quotation marks and without the comma that
         leads into its attribution. Quoted words that nothing attributes to a
         person (scare quotes, names of campaigns) are left out; see the module's
-        documentation for the rules.
+        documentation for the rules. Each speaker's name is the name of a person
+        of `body.people`, in its fullest form.
     """
-    state = _State()
+    state = _State(body.people)
     found: list[Quote] = []
     carry: _Carry | None = None
     for index, text in enumerate(body.texts):
         if _MARK.search(text) is None and not text.rstrip().endswith(":"):
-            carry = None
+            carry = _reports(text, index, state)
             continue
         carry = _read_paragraph(text, index, state, carry, found)
-    return tuple(found)
+    state.people.settle()
+    return tuple(_named(quote, state) for quote in found)
+
+
+def _named(quote: Quote, state: _State) -> Quote:
+    """The quote with its speaker named as the index names the person at the end.
+
+    A person first known by surname ("Mr. Brandt") may be named in full later.
+    """
+    name = state.entries[quote.speaker.name].name
+    if name == quote.speaker.name:
+        return quote
+    return Quote(text=quote.text, speaker=attrs.evolve(quote.speaker, name=name), block=quote.block)

@@ -28,8 +28,8 @@ when the text holds the abbreviation as a word.
 
 What the text does not carry, in either layout: the fields derived from the
 body (`abbreviations`, other than as inline definitions and tooltips;
-`quotes`, `figures`, `regions`, `donors`, `programmes`, `nrm_phases`: the
-parser recomputes them from the body), `unparsed` (chrome is not written), and
+`quotes`, `people`, `figures`, `regions`, `donors`, `programmes`,
+`nrm_phases`: the parser recomputes them from the body), `unparsed` (chrome is not written), and
 related items of kind `DocumentKind.OTHER` (they have no label to write). The
 bare layout carries neither kind, nor publication date (but the dateline's),
 nor source, fields of work or related items. See `osce_thb.strategies.carried`

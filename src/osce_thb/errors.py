@@ -3,9 +3,9 @@
 Three things can be wrong, and each has its own type so that callers can catch
 exactly what they expect:
 
-* [`ModelError`][osce_thb.ModelError]: a model was built with an impossible value.
-* [`ParseError`][osce_thb.ParseError]: raw text could not be read as a page.
-* [`JsonError`][osce_thb.JsonError]: JSON does not describe a valid document.
+* `ModelError`: a model was built with an impossible value.
+* `ParseError`: raw text could not be read as a page.
+* `JsonError`: JSON does not describe a valid document.
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ __all__ = [
     "Mention",
     "NrmPhase",
     "Paragraph",
+    "Person",
     "PhaseStage",
     "PhaseStatus",
     "Programme",
@@ -398,6 +399,40 @@ class Mention:
     start: int = attrs.field(default=0, validator=_index)
 
 
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of non-blank strings, each once."""
+    _strings(instance, attribute, value)
+    seen = set()
+    for item in value:  # type: ignore[attr-defined]
+        if not item.strip():
+            _fail(instance, attribute, item, "an item must not be blank")
+        if item in seen:
+            _fail(instance, attribute, item, f"{item!r} is listed twice")
+        seen.add(item)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """Someone the text names: a person, never an office, an organisation or a group.
+
+    One person is one `Person`, however the text refers to them: by full name,
+    by surname, by title and surname ("Ambassador Koval"), by a possessive
+    ("Koval’s"), or in another spelling of the name.
+
+    Attributes:
+        name: The name in its fullest form in the text, without a title ("Anna Koval").
+        titles: The titles the text puts before the name ("Ambassador", "Ms."), each once.
+        roles: The roles the text gives the person ("OSCE Project Co-ordinator in
+            Ukraine"), each once, in order of appearance.
+        mentions: Where the text names the person, in every form, title included.
+    """
+
+    name: str = attrs.field(validator=_text)
+    titles: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    roles: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """A counted quantity: "some 200 social service providers".
@@ -554,6 +589,60 @@ class UnparsedLine:
     text: str = attrs.field(validator=_text)
 
 
+def _people(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
+    """People, each named once."""
+    _persons(instance, attribute, value)
+    names: set[str] = set()
+    for person in value:  # type: ignore[attr-defined]
+        if person.name in names:
+            _fail(instance, attribute, person.name, f"names {person.name!r} twice")
+        names.add(person.name)
+
+
+def _quotes(instance: Document, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Quotes whose speakers are among the document's people, by name.
+
+    The people are checked when known: when JSON is read field by field, they
+    come after the quotes, and the document as a whole is checked at the end.
+    """
+    _quote_items(instance, attribute, value)
+    people: tuple[Person, ...] | None = instance.people
+    if people is None:
+        return
+    names = {person.name for person in people}
+    for quote in value:  # type: ignore[attr-defined]
+        name = quote.speaker.name
+        if name not in names:
+            _fail(
+                instance,
+                attribute,
+                name,
+                f"the speaker {name!r} is not one of the document's people",
+            )
+
+
+_quote_items = _tuple_of(Quote)
+_persons = _tuple_of(Person)
+
+
+def _coded(coded: bool) -> Any:
+    """A tuple of `Region`s that all have a code (`coded`), or that all have none."""
+    regions = _tuple_of(Region)
+    reason = "must have an ISO 3166-2 code" if coded else "has a code: it belongs in regions"
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        regions(instance, attribute, value)
+        for position, region in enumerate(value):  # type: ignore[arg-type]
+            if (region.code is None) is coded:
+                _fail(instance, attribute, region, f"item {position} {reason}")
+
+    return check
+
+
+_coded_regions = _coded(True)
+_uncoded_places = _coded(False)
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """One OSCE page: its metadata, its body and what the body says.
@@ -570,9 +659,15 @@ class Document:
         abbreviations: Abbreviations the text defines, one per short form: those of
             glossary tooltips first, then those defined inline, each in text order.
         quotes: Quoted words with their speakers.
+        people: The people the body names, in order of first mention; every
+            speaker of a quote is one of them, by name.
         figures: Counted quantities.
-        regions: Places the body names (first-level subdivisions of any country, and
-            places without a code), in order of first mention.
+        regions: The first-level subdivisions (ISO 3166-2, of any country) the body
+            names, directly or through a town in them, in order of first mention.
+        other_places: Places the body names that have no ISO 3166-2 code of their own
+            (a municipality of Kosovo, the City of Skopje), with their country, in
+            order of first mention. They are kept apart from `regions`, so that every
+            region has a code to count and join on.
         donors: Funders the body names, in order of first mention.
         programmes: Programmes and mechanisms the body names.
         nrm_phases: Phases of a National Referral Mechanism's rollout.
@@ -598,9 +693,11 @@ class Document:
     abbreviations: tuple[Abbreviation, ...] = attrs.field(
         default=(), validator=_tuple_of(Abbreviation)
     )
-    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_tuple_of(Quote))
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
+    people: tuple[Person, ...] = attrs.field(default=(), validator=_people)
     figures: tuple[Figure, ...] = attrs.field(default=(), validator=_tuple_of(Figure))
-    regions: tuple[Region, ...] = attrs.field(default=(), validator=_tuple_of(Region))
+    regions: tuple[Region, ...] = attrs.field(default=(), validator=_coded_regions)
+    other_places: tuple[Region, ...] = attrs.field(default=(), validator=_uncoded_places)
     donors: tuple[Donor, ...] = attrs.field(default=(), validator=_tuple_of(Donor))
     programmes: tuple[Programme, ...] = attrs.field(default=(), validator=_tuple_of(Programme))
     nrm_phases: tuple[NrmPhase, ...] = attrs.field(default=(), validator=_tuple_of(NrmPhase))

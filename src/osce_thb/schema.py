@@ -11,11 +11,12 @@ regular expressions that mean the same under Python's `re` and ECMAScript
 (the dialect JSON Schema specifies), without the classes of white space,
 whose meanings differ.
 
-The schema and [`from_json`][osce_thb.from_json] agree on every document but
+The schema and `from_json` agree on every document but
 for what JSON Schema cannot say, which only the reader checks: a key given
 twice, a lone surrogate, an integer written with a fraction or an exponent
 (``1.0``), a phase that ends before it starts, a place whose country is not
-its region code's, and references that point nowhere
+its region code's, a speaker who is not one of the document's people, a person
+named twice, and references that point nowhere
 (see `osce_thb._json`). `tests/test_contract.py` checks the agreement on
 generated documents, good and bad, with node's regular expressions.
 """
@@ -73,7 +74,10 @@ _VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any] | str]]] = {
     model._place_country: ("value", "PlaceCountry"),
     model._region_codes: ("items", "RegionCode"),
     model._optional_country_code: ("value", "CountryCode"),
+    model._coded_regions: ("items", {"properties": {"code": {"type": "string"}}}),
+    model._uncoded_places: ("items", {"properties": {"code": {"type": "null"}}}),
     model._field_names: ("items", _NOT_BLANK),
+    model._texts: ("value", {"uniqueItems": True, "items": {"type": "string", **_NOT_BLANK}}),
 }
 
 

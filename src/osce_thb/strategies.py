@@ -101,6 +101,7 @@ from osce_thb.model import (
     Mention,
     NrmPhase,
     Paragraph,
+    Person,
     PhaseStage,
     PhaseStatus,
     Programme,
@@ -129,6 +130,7 @@ __all__ = [
     "mentions",
     "nrm_phases",
     "paragraphs",
+    "people",
     "programmes",
     "quotes",
     "raw_pages",
@@ -437,6 +439,33 @@ def speakers() -> st.SearchStrategy[Speaker]:
         name=_PERSONS,
         title=st.none() | st.sampled_from(_HONORIFICS),
         role=st.none() | sources().map(lambda source: source.name),
+    )
+
+
+def people(*, max_block: int = 20) -> st.SearchStrategy[Person]:
+    """People: a name, titles and roles (each once), and mentions on their own.
+
+    People inside `documents` are the speakers of its quotes (and perhaps
+    someone else), mentioned where the body has words.
+
+    Args:
+        max_block: The largest block index of a mention.
+
+    Example:
+        >>> from hypothesis import given
+        >>> @given(people())
+        ... def test_titles_once(person):
+        ...     assert len(set(person.titles)) == len(person.titles)
+        >>> test_titles_once()
+    """
+    return st.builds(
+        Person,
+        name=_PERSONS,
+        titles=st.lists(st.sampled_from(_HONORIFICS), max_size=2, unique=True).map(tuple),
+        roles=st.lists(sources().map(lambda source: source.name), max_size=2, unique=True).map(
+            tuple
+        ),
+        mentions=st.lists(mentions(max_block=max_block), max_size=3).map(tuple),
     )
 
 
@@ -878,11 +907,13 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         Quote(text=mention.text, speaker=draw(_SPEAKERS), block=mention.block)
         for mention in _draw_spans(draw, body, 2)
     ]
+    named = _draw_people(draw, body, quoted)
     codes = draw(_REGION_CODE_LISTS)
     found_regions = tuple(_coded_region(code, _draw_spans(draw, body, 2)) for code in codes)
+    other_places: tuple[Region, ...] = ()
     if draw(st.booleans()):  # a place without a code: a municipality of Kosovo
         place = draw(_UNCODED_PLACES)
-        found_regions += (
+        other_places = (
             Region(country=place.country, name=place.name, mentions=_draw_spans(draw, body, 2)),
         )
     found_donors = tuple(_donor(key, _draw_spans(draw, body, 1)) for key in draw(_DONOR_KEY_LISTS))
@@ -901,8 +932,10 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         document,
         abbreviations=tuple(draw(_ABBREVIATION_LISTS)),
         quotes=tuple(quoted),
+        people=named,
         figures=tuple(draw(_figure_lists(len(body)))),
         regions=found_regions,
+        other_places=other_places,
         donors=found_donors,
         programmes=tuple(  # mentions that point into this body, as JSON requires
             attrs.evolve(programme, mentions=_draw_spans(draw, body, 1))
@@ -910,6 +943,27 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         ),
         nrm_phases=tuple(phases),
         unparsed=tuple(draw(_UNPARSED_LISTS)),
+    )
+
+
+def _draw_people(
+    draw: st.DrawFn, body: Sequence[Block], quoted: Sequence[Quote]
+) -> tuple[Person, ...]:
+    """The speakers of `quoted` as people (one per name), and perhaps someone not quoted."""
+    speakers: dict[str, list[Speaker]] = {}
+    for quote in quoted:
+        speakers.setdefault(quote.speaker.name, []).append(quote.speaker)
+    extra = draw(st.none() | _PERSONS)
+    if extra is not None and extra not in speakers:
+        speakers[extra] = []
+    return tuple(
+        Person(
+            name=name,
+            titles=tuple(dict.fromkeys(speaker.title for speaker in said if speaker.title)),
+            roles=tuple(dict.fromkeys(speaker.role for speaker in said if speaker.role)),
+            mentions=_draw_spans(draw, body, 2),
+        )
+        for name, said in speakers.items()
     )
 
 
@@ -975,9 +1029,10 @@ def documents(
     """Whole documents, valid by construction and renderable (see the module's rules).
 
     Every field is set some of the time. The derived fields (abbreviations,
-    quotes, figures, regions, donors, programmes, phases) are consistent with
-    the document but are not what the parser would find in its body: the text
-    does not carry them (see `carried`).
+    quotes, people, figures, regions, donors, programmes, phases) are
+    consistent with the document but are not what the parser would find in its
+    body: the text does not carry them (see `carried`). The people are the
+    speakers of the quotes, and perhaps someone else.
 
     Args:
         kind: Only documents of this kind. `DocumentKind.OTHER` has no kind line,
@@ -1066,7 +1121,8 @@ def carried(document: Document, *, layout: Layout = "page") -> Document:
     the text does not say:
 
     * In both layouts: the derived fields (`Document.abbreviations`, `quotes`,
-      `figures`, `regions`, `donors`, `programmes`, `nrm_phases`) and
+      `people`, `figures`, `regions`, `other_places`, `donors`, `programmes`,
+      `nrm_phases`) and
       `Document.unparsed` are emptied; related items of kind OTHER are dropped.
     * In the bare layout, also: `kind` becomes `DocumentKind.PRESS_RELEASE` when
       there is a dateline, else `DocumentKind.OTHER`; `published` becomes the
@@ -1096,8 +1152,10 @@ def carried(document: Document, *, layout: Layout = "page") -> Document:
         document,
         abbreviations=(),
         quotes=(),
+        people=(),
         figures=(),
         regions=(),
+        other_places=(),
         donors=(),
         programmes=(),
         nrm_phases=(),
