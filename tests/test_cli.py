@@ -586,6 +586,18 @@ class TestTerminal:
         assert "] 60/60 pages" in err
         assert summary_of(err.rsplit("\r", 1)[-1].rstrip("\n")) == (60, 60, 0)
 
+    def test_progress_bar_makes_way_for_summaries_on_the_same_screen(self, tmp_path: Path) -> None:
+        """Stdout and stderr on one terminal: each block starts a line of its own, bar erased."""
+        paths = write_pages(tmp_path / "p", 60)
+        status, screen, _ = run_in_terminal(
+            "parse", tmp_path / "p", "--progress", "-q", stdout=True, stderr=True
+        )
+        assert status == 0
+        assert "] 60/60 pages" in screen  # the bar was drawn
+        shown = [line.rsplit("\r", 1)[-1].rstrip() for line in screen.split("\n")]
+        assert [line for line in shown if line.endswith(".txt")] == [str(p) for p in paths]
+        assert not any("pages" in line and "Regions" in line for line in shown)
+
     def test_summary_of_a_hostile_page_cannot_drive_the_terminal(self) -> None:
         document = osce_thb.parse("Title with \x1b]0;owned\x07 escape\nA paragraph in Kharkiv.\n")
         text = _cli_summary.summary(document, "a\x1b[2J.txt")

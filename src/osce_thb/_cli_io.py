@@ -267,13 +267,18 @@ class Progress:
             line += f" · {shown} {self._unit}/s · {clock(left)} left"
         return line
 
-    def clear(self) -> None:
-        """Erase the bar, so that a message can take its line."""
+    def clear(self, *, soon: bool = True) -> None:
+        """Erase the bar, so that a message can take its line; redraw it at the next step if `soon`.
+
+        Else it comes back when it would have been redrawn anyway (ten times a
+        second at most): output that scrolls past does not make it flicker.
+        """
         if self._width:
             self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
             self._width = 0
-            self._drawn_at = 0.0  # redraw at the next step
+            if soon:
+                self._drawn_at = 0.0
 
 
 def clock(seconds: float) -> str:
@@ -306,14 +311,24 @@ class Output:
     `WriteError` (or `ReaderGoneError` for a closed pipe).
     """
 
-    def __init__(self, stream: IO[str], signals: Signals, name: str) -> None:
+    def __init__(
+        self,
+        stream: IO[str],
+        signals: Signals,
+        name: str,
+        *,
+        before: Callable[[], None] | None = None,
+    ) -> None:
         self.stream = stream
         self.signals = signals
         self.name = name
         self.written = False
+        self._before = before
 
     def write(self, text: str) -> None:
-        """Write `text` and flush it, as one piece."""
+        """Write `text` and flush it, as one piece (after `before`, if given)."""
+        if self._before is not None:
+            self._before()
         with self.signals.critical(), self.errors():
             self.stream.write(text)
             self.stream.flush()
@@ -602,6 +617,11 @@ class Session:
         with contextlib.suppress(OSError, ValueError):
             print(message, file=self.stderr, flush=True)
 
+    def _make_way(self) -> None:
+        """Erase the progress bar before stdout writes on the same screen."""
+        if self.progress is not None:
+            self.progress.clear(soon=False)
+
     def inputs(
         self, paths: Sequence[str], *, samples: bool = False, unit: str, folders: bool = True
     ) -> Iterator[str]:
@@ -698,7 +718,9 @@ class Session:
         when the command is done; an error or an interrupt leaves it as it was.
         """
         if path is None or path == STDIN:
-            yield Output(self.stdout, self.signals, "stdout")
+            # On a terminal, stdout shares the screen with a progress bar on stderr.
+            before = self._make_way if self.to_terminal else None
+            yield Output(self.stdout, self.signals, "stdout", before=before)
             return
         target = Path(path)
         if target.exists() and not target.is_file() and not target.is_dir():
