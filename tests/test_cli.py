@@ -642,6 +642,12 @@ class TestSummary:
             "  Speakers  none found",
         ]
 
+    def test_other_places_when_there_are_some(self) -> None:
+        place = osce_thb.Region(name="Made-up Municipality", country="RS")
+        summary = _cli_summary.summary(osce_thb.Document(title="T", other_places=(place,)), "x")
+        assert "  Places    Made-up Municipality (RS)\n" in summary
+        assert "Places" not in _cli_summary.summary(osce_thb.Document(title="T"), "x")
+
     def test_nrm_phases(self) -> None:
         document = osce_thb.Document(
             title="Phases",

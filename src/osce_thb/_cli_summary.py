@@ -2,9 +2,9 @@
 
 JSON is for programs; a person who runs ``osce-thb parse --samples`` wants to
 see what was found. `summary` gives, per document, the file, the title, one
-line of kind, date, dateline place and source, then the regions, donors,
-speakers and NRM phases, each list cut after a few items and wrapped to the
-terminal's width::
+line of kind, date, dateline place and source, then the regions, the other
+places (when there are any), donors, speakers and NRM phases, each list cut
+after a few items and wrapped to the terminal's width::
 
     samples/press-release.txt
       Freedonian social workers learn to spot victims of trafficking
@@ -68,6 +68,9 @@ def summary(document: osce_thb.Document, path: str, *, width: int = 80) -> str:
     lines += _wrap(" · ".join(_facts(document)), width, _INDENT, _INDENT)
     regions = [region.name for region in document.regions]
     lines += _listed("Regions", regions, width)
+    if document.other_places:
+        places = [_place(place.name, place.country) for place in document.other_places]
+        lines += _listed("Places", places, width)
     lines += _listed("Donors", [donor.name for donor in document.donors], width)
     lines += _listed("Speakers", _speakers(document), width)
     if document.nrm_phases:
@@ -102,6 +105,10 @@ def _facts(document: osce_thb.Document) -> list[str]:
     if document.source is not None:
         facts.append(document.source.name)
     return facts
+
+
+def _place(name: str, country: str) -> str:
+    return f"{name} ({country})" if country else name
 
 
 def _date(date: dt.date) -> str:
