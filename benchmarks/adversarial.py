@@ -39,6 +39,7 @@ PATTERNS: dict[str, str] = {
     "menu with blank lines": "-\nA\n\n\n",
     "blank-separated headings": "A\n\n\n",
     "metadata bullets": "- Date:\n",
+    "machine dates": "date 2023-05-09 ",
     "dash words": "- a -- b — c – ",
     "quote marks": "“",
     "straight quotes": '"',
@@ -82,7 +83,7 @@ PATTERNS: dict[str, str] = {
 
 _MAX_SECONDS_PER_MB = 2.0
 
-_AT_THE_TOP = frozenset({"dash lines", "menu headings", "menu with blank lines"})
+_AT_THE_TOP = frozenset({"dash lines", "menu headings", "menu with blank lines", "machine dates"})
 
 
 def adversarial(name: str, size: int) -> str:

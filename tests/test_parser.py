@@ -338,13 +338,14 @@ class TestBare:
         assert doc.dateline is None
 
     def test_glued_caption(self) -> None:
-        """A caption glued to the dateline is split off into its own paragraph."""
+        """A caption glued to the dateline is split off into a block of its own."""
         text = (
-            "Judges meet\nJudges at the seminar, Lviv, 4 March 2015LVIV, 4 March 2015 – Thirty"
-            " judges met today."
+            "Judges meet\nJudges at the seminar in Lviv. Photo taken on 4 March 2015LVIV,"
+            " 4 March 2015 – Thirty judges met today."
         )
         doc = osce_thb.parse(text)
-        assert doc.body[0] == Paragraph(text="Judges at the seminar, Lviv, 4 March 2015")
+        caption = "Judges at the seminar in Lviv. Photo taken on 4 March 2015"
+        assert doc.body[0] == Paragraph(text=caption)
         assert doc.dateline is not None
         assert doc.dateline.text == "LVIV, 4 March 2015 –"
 

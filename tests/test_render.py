@@ -241,6 +241,31 @@ class TestTooltips:
         assert "VPAVPA\nVorlan Press Agency reporters." in text
         assert osce_thb.parse(text).abbreviations == doc.abbreviations
 
+    def test_tooltips_go_into_the_body_not_the_title(self) -> None:
+        """Cut in two, a title could read as a label above a headline: the body takes it."""
+        doc = Document(
+            kind=DocumentKind.STORY,
+            title="VRD opens its doors in Zelmar",
+            body=(Paragraph(text="The VRD answers calls."),),
+            abbreviations=(Abbreviation(short="VRD", long="Vorlan Referral Desk"),),
+        )
+        text = osce_thb.render(doc)
+        assert "\nVRD opens its doors in Zelmar\n" in text
+        assert "\nThe VRDVRD\nVorlan Referral Desk answers calls.\n" in text
+        assert osce_thb.parse(text) == doc
+
+    def test_an_abbreviation_only_the_title_uses_is_not_carried(self) -> None:
+        """Without a block to hold its tooltip, the abbreviation is left out, the title kept."""
+        doc = Document(
+            kind=DocumentKind.STORY,
+            title="VRD opens its doors in Zelmar",
+            body=(Paragraph(text="The desk answers calls."),),
+            abbreviations=(Abbreviation(short="VRD", long="Vorlan Referral Desk"),),
+        )
+        again = osce_thb.parse(osce_thb.render(doc))
+        assert again.title == doc.title
+        assert again.abbreviations == ()
+
     def test_abbreviation_not_in_the_text_is_not_carried(self) -> None:
         """An abbreviation whose short form the body never uses cannot be written."""
         doc = Document(
@@ -281,3 +306,119 @@ class TestFormatDate:
     def test_day_month_year(self, date: dt.date, text: str) -> None:
         """Dates are day, month name and four-digit year, as osce.org prints them."""
         assert format_date(date) == text
+
+
+class TestWhatWouldReadBackOtherwise:
+    """Lines the parser would read otherwise are written another way, or refused."""
+
+    def test_repeated_list_item_takes_another_bullet(self) -> None:
+        """The same item twice: the second with another bullet, or the parser would drop it."""
+        doc = Document(
+            title="Shelters open",
+            body=(
+                Paragraph(text="Call:"),
+                ListItem(text="the police"),
+                ListItem(text="the police"),
+            ),
+        )
+        text = osce_thb.render(doc, "bare")
+        assert text.endswith("Call:\n• the police\n· the police\n")
+        assert osce_thb.parse(text).body == doc.body
+
+    def test_list_item_that_reads_as_a_date(self) -> None:
+        """A date after a bullet reads as a date line, set aside: a dash keeps the item."""
+        doc = Document(
+            title="Shelters open",
+            body=(Paragraph(text="Open days:"), ListItem(text="3 May 2021")),
+        )
+        text = osce_thb.render(doc, "bare")
+        assert text.endswith("Open days:\n– 3 May 2021\n")
+        assert osce_thb.parse(text).body == doc.body
+
+    def test_the_same_date_item_twice(self) -> None:
+        """Date-like items have two bullets left: a dash and a long dash."""
+        doc = Document(
+            title="Shelters open",
+            body=(Paragraph(text="Open days:"), *[ListItem(text="3 May 2021")] * 2),
+        )
+        text = osce_thb.render(doc, "bare")
+        assert text.endswith("– 3 May 2021\n— 3 May 2021\n")
+        assert osce_thb.parse(text).body == doc.body
+
+    def test_no_bullet_left(self) -> None:
+        """An item repeated more often than there are bullets is refused."""
+        doc = Document(
+            title="Shelters open",
+            body=(Paragraph(text="Open days:"), *[ListItem(text="3 May 2021")] * 3),
+        )
+        with pytest.raises(ValueError, match=r"block 3 \(list item '3 May 2021'\): no bullet left"):
+            osce_thb.render(doc)
+
+    @pytest.mark.parametrize(
+        "source", ["Date: 1 May 2013", "Posted: 1 May 2013", "Fields of work: Policing"]
+    )
+    def test_source_that_reads_as_a_bullet(self, source: str) -> None:
+        """A source named like a metadata bullet is written on the key's line."""
+        doc = Document(title="Shelters open", source=Source(name=source))
+        text = osce_thb.render(doc)
+        assert f"\n- Source: {source}\n- Fields of work:\n" in text
+        assert osce_thb.parse(text).source == doc.source
+
+    def test_field_that_reads_as_a_bullet(self) -> None:
+        """A field of work named like a metadata bullet is written on the key's line."""
+        doc = Document(title="Shelters open", fields_of_work=("Posted: 1 May 2013", "Policing"))
+        text = osce_thb.render(doc)
+        assert text.endswith("\n- Fields of work: Posted: 1 May 2013, Policing\n")
+        assert osce_thb.parse(text).fields_of_work == doc.fields_of_work
+
+    @pytest.mark.parametrize(
+        ("body", "message"),
+        [
+            ((Paragraph(text="It is free."), Paragraph(text="It is free.")), "an earlier line"),
+            ((Paragraph(text="It is free."), Paragraph(text="IT IS FREE.")), "an earlier line"),
+            ((Heading(text="Shelters Open"), Paragraph(text="It is free.")), "the title"),
+        ],
+    )
+    def test_repeats_are_refused(self, body: tuple[Paragraph, ...], message: str) -> None:
+        """A paragraph or heading that repeats the title or another line cannot be written."""
+        doc = Document(title="Shelters open", body=body)
+        with pytest.raises(ValueError, match=f"cannot render this document: .* repeats {message}"):
+            osce_thb.render(doc)
+
+    @pytest.mark.parametrize(
+        ("doc", "message"),
+        [
+            (Document(title="Shelters\nopen"), "the title holds a line break"),
+            (Document(body=(Paragraph(text="It is\rfree."),)), "block 0 holds a line break"),
+            (Document(title="Shelters", fields_of_work=("A, B",)), "holds a comma"),
+            (Document(title="Shelters", source=Source(name="Office (Closed)")), "ends in"),
+            (
+                Document(
+                    title="Shelters",
+                    related=(RelatedItem(kind=DocumentKind.STORY, title="A\nB"),),
+                ),
+                "a related item's title holds a line break",
+            ),
+        ],
+    )
+    def test_what_cannot_be_written(self, doc: Document, message: str) -> None:
+        """Line breaks, commas in fields of work, a source named "... (closed)" are refused."""
+        with pytest.raises(ValueError, match=message):
+            osce_thb.render(doc)
+
+    def test_caption_past_the_dateline_blocks_is_glued_back(self) -> None:
+        """A caption split off the dateline in the fourth block is written glued to it again.
+
+        On lines of their own, the dateline's paragraph would be the fifth
+        block, where the parser no longer looks for a dateline.
+        """
+        lead = "ZELMAR, 4 May 2021 – Thirty judges met today in Zelmar to talk about victims."
+        page = (
+            "Judges meet\nFirst line.\nSecond line.\nThird line.\n"
+            f"The judges at work in Zelmar, 4 May 2021{lead}\nThey met for two days."
+        )
+        doc = osce_thb.parse(page)
+        assert doc.dateline is not None and doc.body[4].text == lead
+        text = osce_thb.render(doc)
+        assert f"\nThe judges at work in Zelmar, 4 May 2021{lead}\n" in text
+        assert attrs.evolve(osce_thb.parse(text), unparsed=()) == attrs.evolve(doc, unparsed=())

@@ -163,20 +163,21 @@ def shape(text: str) -> Shape:
 
 
 class MachineDate(NamedTuple):
-    """A machine date that leads a line, and the text after it."""
+    """A machine date that leads a line, and where the text after it starts."""
 
     stamp: str  # "date 2023-05-09"
     date: dt.date
-    rest: str
+    end: int  # the offset of the text after the stamp
 
 
-def split_machine_date(text: str) -> MachineDate | None:
-    """Split "date 2023-05-09 Text" into the stamp, its date and the text, if the line starts so.
+def split_machine_date(text: str, start: int = 0) -> MachineDate | None:
+    """The stamp of "date 2023-05-09 Text" at `start` in `text`, its date and its end, if any.
 
-    The stamp must hold a real date: "date 2023-13-45 Text" is not split.
+    The stamp must hold a real date: "date 2023-13-45 Text" is not split. The
+    offset lets a caller read stamp after stamp without copying the line.
     """
-    match = _regexes().machine_date.match(text)
+    match = _regexes().machine_date.match(text, start)
     date = _dates.parse_date(match["date"]) if match else None
     if match is None or date is None:
         return None
-    return MachineDate(match.group().strip(), date, text[match.end() :])
+    return MachineDate(match.group().strip(), date, match.end())

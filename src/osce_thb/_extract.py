@@ -58,8 +58,10 @@ def extract(document: Document) -> Document:
 
     body = Body.of(document)
     title = [document.title] if document.title else []
-    tooltips = glossary(document.abbreviations, [*title, *body.texts])
     elsewhere = [*(line.text for line in document.unparsed), *title]
+    # A definition still written somewhere in the text (the body, the title, a line
+    # left unparsed) is found again below; only the tooltips' are kept as given.
+    tooltips = glossary(document.abbreviations, [*body.texts, *elsewhere])
     abbreviations = _abbreviations.find_abbreviations(body, tooltips, elsewhere)
     places = _regions.find_regions(body)
     regions = tuple(place for place in places if place.code is not None)

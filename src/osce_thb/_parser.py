@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from osce_thb import _acronyms, _chrome, _dateline, _dates
-from osce_thb._vocabulary import KIND_BY_LABEL
+from osce_thb._vocabulary import BULLETS, DATELINE_BLOCKS, KIND_BY_LABEL, METADATA, words
 from osce_thb.errors import ParseError
 from osce_thb.model import (
     Abbreviation,
@@ -53,7 +53,7 @@ class _Line(NamedTuple):
 
 
 # "- Date: 13 December 2013", "- Source:", "- Fields of work:"; other keys are kept unparsed.
-_METADATA = re.compile(r"-\s*(?P<key>[A-Z][A-Za-z ]{1,30}):(?:\s+(?P<value>.*))?")
+_METADATA = METADATA
 _KNOWN_KEYS = ("date", "source", "fields of work")
 _CLOSED = re.compile(r"\s*\(closed\)\s*$", re.IGNORECASE)
 
@@ -71,13 +71,12 @@ _FOOTER_HEADING = re.compile(
     r"|more\ stories|read\ more|you\ may\ also\ be\ interested\ in.*)",
 )
 
-_BULLET_CHARS = frozenset("•·▪●◦‣*-–—")
-_BULLET = re.compile(r"(?:[•·▪●◦‣*]|[-–—](?=\s))\s*(?P<text>.+)")
+_BULLET_CHARS = frozenset(BULLETS + "-–—")
+_BULLET = re.compile(rf"(?:[{BULLETS}]|[-–—](?=\s))\s*(?P<text>.+)")
 _STANDALONE_MAX_CHARS = 80  # "TBILISI/BATUMI, Georgia, 13 December 2013" and the like
 _CLOSING = tuple('.,;:!?…"”’»)]')
 _HEADING_MAX_CHARS = 120
 _HEADING_MAX_WORDS = 14
-_DATELINE_SEARCH = 3  # the dateline leads one of the first paragraphs
 _STAMP_MAX_CHARS = 120  # the longest date or time stamp a site prints, and then some
 _LABEL_LOOKAHEAD = 8  # labels above a headline: a few lines of chrome at most
 
@@ -218,9 +217,9 @@ class _Page:
         self.lines[self.index] = line
         self._shapes.pop(self.index, None)
 
-    def keep(self, line: _Line) -> None:
-        """Keep a line that was not understood."""
-        self.unparsed.append(UnparsedLine(line=line.number, text=line.text))
+    def keep(self, *lines: _Line) -> None:
+        """Keep lines that were not understood."""
+        self.unparsed.extend(UnparsedLine(line=line.number, text=line.text) for line in lines)
 
     def skip_blank(self) -> None:
         while self.index < len(self.lines) and not self.lines[self.index].text:
@@ -239,16 +238,19 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
     the first line (" date 2023-05-09 Title": the stamp is chrome, the rest of
     the line is read on). A label ("Local", the site's name in capitals, an
     office's name) is chrome when a headline follows it before the article
-    starts (see `_is_label_above_headline`). Kind labels give the kind; dates
-    give a publication date.
+    starts (see `_is_label_above_headline`). The first kind label gives the
+    kind (a second one is kept in `Document.unparsed`); dates give a
+    publication date.
     """
     kind = None
     while (line := page.peek()) is not None:
         line = _split_machine_date(page, line)
         label = KIND_BY_LABEL.get(line.text.casefold())
         shape = page.shape(page.index) if label is None else None
-        if label is not None:
+        if label is not None and kind is None:
             kind = label
+        elif label is not None:
+            page.keep(line)
         elif shape is _chrome.Shape.CHROME:
             if (date := _stamp_date(line.text)) is not None:
                 page.extra_dates.append(date)
@@ -262,13 +264,15 @@ def _parse_prelude(page: _Page) -> DocumentKind | None:
 
 
 def _split_machine_date(page: _Page, line: _Line) -> _Line:
-    """Keep a leading " date 2023-05-09 " stamp aside, and read the rest of its line on."""
-    split = _chrome.split_machine_date(line.text)
-    if split is None:
+    """Keep leading " date 2023-05-09 " stamps aside, and read the rest of their line on."""
+    start = 0
+    while (split := _chrome.split_machine_date(line.text, start)) is not None:
+        page.keep(_Line(line.number, split.stamp))
+        page.extra_dates.append(split.date)
+        start = split.end
+    if not start:
         return line
-    page.keep(_Line(line.number, split.stamp))
-    page.extra_dates.append(split.date)
-    rest_line = _Line(line.number, split.rest)
+    rest_line = _Line(line.number, line.text[start:])
     page.replace(rest_line)
     return rest_line
 
@@ -365,7 +369,8 @@ def _is_title(text: str, *, above_metadata: bool = False) -> bool:
 def _parse_title(page: _Page) -> str | None:
     """Rule: title = a line of its own before the metadata or the dateline paragraph.
 
-    A copy may repeat its headline two or three times; the repeats are dropped.
+    A copy may repeat its headline two or three times: a word-for-word repeat
+    is dropped, one in other case ("HOTLINE OPENS") is kept in `Document.unparsed`.
     """
     line = page.peek()
     if line is None:
@@ -382,20 +387,29 @@ def _parse_title(page: _Page) -> str | None:
     if not _is_title(line.text, above_metadata=above_metadata):
         return None
     if page.index + 1 < len(page.lines) and (joined := _join_tooltip(page, page.index)):
-        title = joined
+        title = joined.line
+        page.tooltips.append(joined.abbreviation)
     else:
         title = line.text
     page.index += 1
     while (repeat := page.peek()) is not None and _fold(repeat.text) == _fold(title):
+        if words(repeat.text) != words(title):
+            page.keep(repeat)
         page.index += 1
     return title
 
 
 def _parse_metadata(page: _Page) -> tuple[dt.date | None, Source | None, tuple[str, ...]]:
-    """Rule: metadata = { "- Key:" [value] { "- value" } }, for Date, Source and Fields of work."""
+    """Rule: metadata = { "- Key:" [value] { "- value" } }, for Date, Source and Fields of work.
+
+    The first bullet of each key is read; a key given again is kept in
+    `Document.unparsed` with its values, as are unknown keys, values that are
+    no date, a "(closed)" without a name and a field value without names.
+    """
     published = None
     source = None
     fields: list[str] = []
+    read: set[str] = set()
     while (line := page.peek()) is not None and (match := _METADATA.fullmatch(line.text)):
         page.index += 1
         key = match["key"].casefold()
@@ -403,6 +417,8 @@ def _parse_metadata(page: _Page) -> tuple[dt.date | None, Source | None, tuple[s
         if key not in _KNOWN_KEYS:
             page.keep(line)
             continue
+        again = key in read
+        read.add(key)
         values_lines = [line] if values else []
         while (nxt := page.peek()) is not None and _is_menu_item(nxt.text) and nxt.text != "-":
             value = nxt.text[2:].strip()
@@ -411,7 +427,12 @@ def _parse_metadata(page: _Page) -> tuple[dt.date | None, Source | None, tuple[s
             values.append(value)
             values_lines.append(nxt)
             page.index += 1
-        if key == "date":
+        if again:
+            page.keep(line)
+            for value_line in values_lines:
+                if value_line is not line:
+                    page.keep(value_line)
+        elif key == "date":
             published = _read_date_values(page, values, values_lines)
         elif key == "source" and values:
             name = _CLOSED.sub("", values[0])
@@ -419,8 +440,12 @@ def _parse_metadata(page: _Page) -> tuple[dt.date | None, Source | None, tuple[s
             for extra_line in values_lines[1:] if source else values_lines:  # "(closed)" alone
                 page.keep(extra_line)
         else:
-            fields.extend(part.strip() for value in values for part in value.split(","))
-    return published, source, tuple(field for field in fields if field)
+            for value, value_line in zip(values, values_lines, strict=True):
+                names = [part.strip() for part in value.split(",") if part.strip()]
+                fields.extend(names)
+                if not names:  # "- ,,": no name to read
+                    page.keep(value_line)
+    return published, source, tuple(fields)
 
 
 def _all_known_fields(value: str) -> bool:
@@ -531,7 +556,7 @@ def _related_item(page: _Page, kind: DocumentKind, group: list[_Line]) -> Relate
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return words(text).casefold()
 
 
 def _headingish(text: str) -> bool:
@@ -545,8 +570,12 @@ def _headingish(text: str) -> bool:
     )
 
 
-def _join_tooltip(page: _Page, index: int) -> str | None:
-    """Restore a glossary tooltip spilled over lines `index` and `index + 1`."""
+def _join_tooltip(page: _Page, index: int) -> _acronyms.Tooltip | None:
+    """Restore a glossary tooltip spilled over lines `index` and `index + 1`.
+
+    The caller records the abbreviation if it keeps the line: a tooltip in a
+    line set aside or dropped defines nothing the document holds.
+    """
     line = page.lines[index].text
     following = page.lines[index + 1].text if index + 1 < len(page.lines) else ""
     last = line[line.rfind(" ") + 1 :]
@@ -556,65 +585,91 @@ def _join_tooltip(page: _Page, index: int) -> str | None:
     tooltip = _acronyms.restore_tooltip(line, following)
     if tooltip is None:
         return None
-    page.tooltips.append(tooltip.abbreviation)
     page.index = index + 1  # the definition line is used up with this one
-    return tooltip.line
+    return tooltip
 
 
 class _Candidate(NamedTuple):
     line: _Line
     text: str
     bullet: bool
+    tooltip: _Line | None = None  # the definition line of a tooltip joined to `line`
 
 
-def _parse_body(page: _Page, end: int, title: str | None) -> list[Block]:
+def _parse_body(page: _Page, end: int, title: str | None) -> list[_Candidate]:
     """Rule: body = { paragraph | heading | list item }, one per line.
 
     Chrome (reposting notes, copyright lines) and standalone date lines are kept
-    aside; a paragraph that repeats an earlier one word for word is dropped,
-    since copies sometimes carry the whole body twice.
+    aside; a line that repeats the title or an earlier line word for word is
+    dropped, since copies sometimes carry the whole body twice; a repeat in
+    other case ("IT IS FREE." after "It is free.") is kept aside. Returns the
+    lines of the blocks, for `_blocks` to tell headings from paragraphs.
     """
     candidates: list[_Candidate] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # the lines so far, word for word
+    folded: set[str] = set()  # the same, case-folded
     if title:
-        seen.add(title.casefold())
+        seen.add(words(title))
+        folded.add(_fold(title))
     while page.index < end:
         line = page.lines[page.index]
         if not line.text:
             page.index += 1
             continue
-        text = _join_tooltip(page, page.index) if page.index + 1 < end else None
-        text = text or line.text
+        joined = _join_tooltip(page, page.index) if page.index + 1 < end else None
+        # the lines this block is read from: two for a tooltip, kept aside together
+        used = [line, page.lines[page.index]] if joined else [line]
+        text = joined.line if joined else line.text
         page.index += 1
-        if _chrome.is_repost(text):
-            page.keep(line)
+        if _set_aside(page, text, used):
             continue
-        standalone = (
-            _dateline.match_standalone(text) if len(text) <= _STANDALONE_MAX_CHARS else None
-        )
-        if standalone is not None:
-            if standalone.dateline.date is not None:
-                page.extra_dates.append(standalone.dateline.date)
-            page.keep(line)
-            continue
-        if (date := _stamp_date(text)) is not None:  # "29 July 2019 09:09 (UTC+04:00)"
-            page.extra_dates.append(date)
-            page.keep(line)
-            continue
-        key = text.casefold()
+        key = words(text)
         if key in seen:
             continue
+        folded_key = key.casefold()
+        if folded_key in folded:
+            page.keep(*used)
+            continue
         seen.add(key)
+        folded.add(folded_key)
+        if joined:
+            page.tooltips.append(joined.abbreviation)
         bullet = _BULLET.fullmatch(text) if text[0] in _BULLET_CHARS else None
+        tooltip = used[1] if joined else None
         if bullet:
-            candidates.append(_Candidate(line, bullet["text"].strip(), bullet=True))
+            candidates.append(_Candidate(line, bullet["text"].strip(), True, tooltip))
         else:
-            candidates.append(_Candidate(line, text, bullet=False))
-    return _blocks(candidates)
+            candidates.append(_Candidate(line, text, False, tooltip))
+    return candidates
+
+
+def _set_aside(page: _Page, text: str, used: list[_Line]) -> bool:
+    """Keep `used` aside if `text` is no text of the article: a reposting note, a date line.
+
+    Chrome (reposting notes, copyright lines), standalone datelines and date or
+    time stamps; the dates give the page's date when nothing better does.
+    """
+    if _chrome.is_repost(text):
+        page.keep(*used)
+        return True
+    standalone = _dateline.match_standalone(text) if len(text) <= _STANDALONE_MAX_CHARS else None
+    if standalone is not None:
+        if standalone.dateline.date is not None:
+            page.extra_dates.append(standalone.dateline.date)
+        page.keep(*used)
+        return True
+    if (date := _stamp_date(text)) is not None:  # "29 July 2019 09:09 (UTC+04:00)"
+        page.extra_dates.append(date)
+        page.keep(*used)
+        return True
+    return False
 
 
 def _blocks(candidates: list[_Candidate]) -> list[Block]:
-    """Decide, line by line, between heading, paragraph and list item."""
+    """Decide, line by line, between heading, paragraph and list item.
+
+    A line that opens with a dateline is a paragraph, never a heading.
+    """
     blocks: list[Block] = []
     for position, candidate in enumerate(candidates):
         if candidate.bullet:
@@ -625,6 +680,7 @@ def _blocks(candidates: list[_Candidate]) -> list[Block]:
             following is not None
             and _headingish(candidate.text)
             and (following.bullet or not _headingish(following.text))
+            and _dateline.match_dateline(candidate.text) is None
         ):
             blocks.append(Heading(text=candidate.text))
         else:
@@ -633,15 +689,17 @@ def _blocks(candidates: list[_Candidate]) -> list[Block]:
 
 
 def _find_dateline(
-    blocks: list[Block], reference: dt.date | None = None
+    page: _Page, candidates: list[_Candidate], title: str | None, reference: dt.date | None
 ) -> tuple[Dateline | None, list[Block]]:
-    """The dateline leading one of the first paragraphs, splitting off a glued caption.
+    """The blocks, and the dateline leading one of the first paragraphs.
 
     A news agency's dateline on a line of its own ("Baku, Azerbaijan, Dec. 16",
     read as a heading if a byline follows) counts too: it takes its year from
-    `reference`, the page's date, and the block becomes a paragraph.
+    `reference`, the page's date, and the block becomes a paragraph. A caption
+    glued to the dateline is split off (see `_split_caption`).
     """
-    for position, block in enumerate(blocks[: _DATELINE_SEARCH + 1]):
+    blocks = _blocks(candidates)
+    for position, block in enumerate(blocks[:DATELINE_BLOCKS]):
         if isinstance(block, ListItem):
             continue
         agency = _dateline.match_agency_line(block.text, reference)
@@ -656,10 +714,43 @@ def _find_dateline(
         glued = _dateline.find_glued(block.text)
         if glued is not None:
             offset, match = glued
-            caption = Paragraph(text=block.text[:offset].strip())
-            rest = [Paragraph(text=block.text[offset:]), *blocks[position + 1 :]]
-            return match.dateline, [*blocks[:position], caption, *rest]
+            split = _split_caption(page, candidates, position, offset, title)
+            return match.dateline, _blocks(split)
     return None, blocks
+
+
+def _split_caption(
+    page: _Page, candidates: list[_Candidate], position: int, offset: int, title: str | None
+) -> list[_Candidate]:
+    """The lines with a caption cut off the dateline glued to it, at `offset` in line `position`.
+
+    The two parts are read as two lines would be. The caption is kept aside if
+    it is chrome or a date line, dropped if it repeats the title or an earlier
+    line word for word, kept aside if it repeats one in other case, a heading
+    if it reads as one. A later line that repeats either part is dropped, or
+    kept aside if in other case.
+    """
+    glued = candidates[position]
+    caption = glued.text[:offset].strip()
+    rest = glued._replace(text=glued.text[offset:])
+    earlier = [title] if title else []
+    earlier += [c.text for c in candidates[:position] if not c.bullet]
+    part = _Line(glued.line.number, caption)
+    parts = [rest]
+    if words(caption) in {words(text) for text in earlier}:
+        pass  # a word-for-word repeat: dropped, as a line would be
+    elif _fold(caption) in {_fold(text) for text in earlier}:
+        page.keep(part)
+    elif not _set_aside(page, caption, [part]):
+        parts.insert(0, _Candidate(glued.line, caption, bullet=False))
+    later = []
+    for candidate in candidates[position + 1 :]:
+        if not candidate.bullet and _fold(candidate.text) in {_fold(p.text) for p in parts}:
+            if words(candidate.text) not in {words(p.text) for p in parts}:
+                page.keep(candidate.line, *filter(None, [candidate.tooltip]))
+            continue
+        later.append(candidate)
+    return [*candidates[:position], *parts, *later]
 
 
 # --------------------------------------------------------------------------- the page
@@ -697,7 +788,7 @@ def read(text: str) -> Document:
     if header.title is None and not body:
         _fail_empty(lines, page)
     reference = header.published or (page.extra_dates[0] if page.extra_dates else None)
-    dateline, body = _find_dateline(body, reference)
+    dateline, blocks = _find_dateline(page, body, header.title, reference)
     published = header.published
     if published is None and dateline is not None:
         published = dateline.date
@@ -713,7 +804,7 @@ def read(text: str) -> Document:
         source=header.source,
         fields_of_work=header.fields_of_work,
         dateline=dateline,
-        body=tuple(body),
+        body=tuple(blocks),
         abbreviations=_first_per_short_form(page.tooltips),
         related=related,
         unparsed=tuple(sorted(page.unparsed, key=lambda item: item.line)),

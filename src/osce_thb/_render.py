@@ -19,12 +19,18 @@ Two layouts:
 * ``"bare"``, a bare copy: the title, a blank line, the body.
 
 The dateline is not written on its own: it is part of the first paragraph's
-text, where the parser reads it. Blocks are written one a line, but for a block
+text, where the parser reads it (a caption split off it is glued back to it
+when it must be: see `_lines`). A list item takes another bullet than "• "
+when that line would repeat another or read as a date line; a metadata value
+that would read as a bullet of its own stands on its key's line. What no line
+can carry (a repeated paragraph, a line break, a comma in a field of work) is
+refused with a `ValueError`. Blocks are written one a line, but for a block
 that ends in a doubled term ("NGONGO") before one that spells it out: a blank
 line keeps them apart, or the parser would join them as a tooltip. An
-abbreviation that the body does not define inline is written back as the
+abbreviation that the title and body do not define inline is written back as the
 glossary tooltip it was read from ("NGONGO", the definition on the next line),
-when the text holds the abbreviation as a word.
+in the first block of the body that holds the abbreviation as a word (never in
+the title, which cut in two could read as a label above a headline).
 
 What the text does not carry, in either layout: the fields derived from the
 body (`abbreviations`, other than as inline definitions and tooltips;
@@ -44,8 +50,15 @@ import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from osce_thb import _acronyms
-from osce_thb._dates import MONTH_NAMES
-from osce_thb._vocabulary import KIND_BY_LABEL, KIND_LABELS
+from osce_thb._dates import MONTH_NAMES, parse_date_line
+from osce_thb._vocabulary import (
+    BULLETS,
+    DATELINE_BLOCKS,
+    KIND_BY_LABEL,
+    KIND_LABELS,
+    METADATA,
+    words,
+)
 from osce_thb.model import FieldOfWork, ListItem, Source
 
 if TYPE_CHECKING:
@@ -77,6 +90,11 @@ _MENU = (
 # body lines included if they look like headings: three of them leave it no body line.
 FOOTER_HEADINGS = ("Related content", "OSCE Impact", "Discover more stories like this.")
 _BULLET = "• "
+_CLOSED = re.compile(r"\(closed\)\s*$", re.IGNORECASE)  # the parser's marker of a closed office
+# Bullets for a list item whose line with "• " would not read back as itself: the
+# same text again, or a text that reads as a date line after a bullet ("• 3 May 2013").
+# A dash needs its space; a hyphen ("- ") is left out: under the metadata, it is a value.
+_OTHER_BULLETS = (*(bullet + " " for bullet in BULLETS if bullet + " " != _BULLET), "– ", "— ")
 
 
 def format_date(date: dt.date) -> str:
@@ -95,8 +113,12 @@ def render(document: Document, layout: Literal["page", "bare"] = "page") -> str:
 
     For the documents of `osce_thb.strategies.documents`, ``parse(render(d))``
     gives `d` back for everything the layout carries (see the module's notes and
-    `osce_thb.strategies.carried`), and for a document that `parse` produced,
-    ``parse(render(d))`` equals `d` but for `Document.unparsed`.
+    `osce_thb.strategies.carried`), and so for a document that `parse`
+    produced, whatever page it was read from. Such a document comes back
+    whole but for `Document.unparsed` and the abbreviations defined outside
+    the body's text (in lines left unparsed, or in a tooltip in the title):
+    the text carries those as tooltips in the body, where a block uses them
+    as a word, and in the body's order.
 
     Args:
         document: The document to write.
@@ -108,7 +130,13 @@ def render(document: Document, layout: Literal["page", "bare"] = "page") -> str:
         The text, lines separated by ``"\n"``, ending with a newline.
 
     Raises:
-        ValueError: `layout` is neither ``"page"`` nor ``"bare"``.
+        ValueError: `layout` is neither ``"page"`` nor ``"bare"``, or the text
+            cannot carry the document: a line of the body repeats the title
+            or an earlier line (ignoring case and spacing; list items are
+            written with other bullets rather than refused, while there are
+            bullets left), a text holds a line break, a field of work a comma,
+            or a source's name ends in "(closed)". The parser would read such a
+            text back otherwise: it drops or sets aside repeats, and cuts lines.
 
     Example:
         >>> from osce_thb import Document, Paragraph, parse
@@ -147,21 +175,53 @@ def _layout(document: Document, layout: str) -> _Parts:
 
 
 def _metadata(document: Document) -> list[str]:
-    lines = ["- Date:"]
-    if document.published is not None:
-        lines.append("- " + format_date(document.published))
-    lines.append("- Source:")
-    if document.source is not None:
-        lines.append("- " + _source(document.source))
-    lines.append("- Fields of work:")
-    if document.fields_of_work:
-        names = (f.value if isinstance(f, FieldOfWork) else f for f in document.fields_of_work)
-        lines.append("- " + ", ".join(names))
-    return lines
+    published = format_date(document.published) if document.published else None
+    source = _source(document.source) if document.source else None
+    names = [f.value if isinstance(f, FieldOfWork) else f for f in document.fields_of_work]
+    for name in names:
+        _check_line(name, "a field of work")
+        if "," in name:
+            _refuse(f"the field of work {name!r} holds a comma: it would read as two")
+    return [
+        *_bullet("Date", published),
+        *_bullet("Source", source),
+        *_bullet("Fields of work", ", ".join(names) if names else None),
+    ]
+
+
+def _bullet(key: str, value: str | None) -> list[str]:
+    """A metadata bullet, its value on the next line as osce.org prints it.
+
+    A value that would read as a bullet of its own there ("- Posted: 1 May
+    2013") stands on the key's line instead.
+    """
+    if value is None:
+        return [f"- {key}:"]
+    if METADATA.fullmatch("- " + value):
+        return [f"- {key}: {value}"]
+    return [f"- {key}:", "- " + value]
 
 
 def _source(source: Source) -> str:
+    _check_line(source.name, "a source's name")
+    if _CLOSED.search(source.name):
+        _refuse(f"the source's name {source.name!r} ends in '(closed)': it would read as closed")
     return source.name + (" (closed)" if source.closed else "")
+
+
+def _check_line(text: str, what: str) -> None:
+    """Refuse a text that the parser would read as several lines."""
+    if "\n" in text or "\r" in text:
+        _refuse(f"{what} holds a line break: {_short(text)}")
+
+
+def _refuse(reason: str) -> None:
+    msg = f"cannot render this document: {reason}"
+    raise ValueError(msg)
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _footer(related: Sequence[RelatedItem]) -> list[str]:
@@ -171,6 +231,7 @@ def _footer(related: Sequence[RelatedItem]) -> list[str]:
         return []
     lines = ["", *FOOTER_HEADINGS]
     for item in items:
+        _check_line(item.title, "a related item's title")
         lines.extend(["", KIND_LABELS[item.kind], item.title])
         if item.published is not None:
             lines.append(format_date(item.published))
@@ -186,11 +247,87 @@ def _block_line(block: Block) -> str:
     return _BULLET + block.text if isinstance(block, ListItem) else block.text
 
 
+def _fold(text: str) -> str:
+    return words(text).casefold()
+
+
+def _lines(document: Document) -> list[str | None]:
+    """The title's line and each block's line, as the parser will read them back.
+
+    A list item whose line would repeat an earlier one, or read as a date line,
+    takes another bullet. A caption that the parser split off the dateline's
+    paragraph is glued back to it (its own line is ``None``) when, on a line of
+    its own, it would push the dateline's paragraph past the blocks where the
+    parser looks for it. Any other repeat is refused.
+    """
+    title = document.title
+    if title is not None:
+        _check_line(title, "the title")
+    written = {_fold(title)} if title is not None else set()
+    caption = _caption_to_glue(document)
+    lines: list[str | None] = [title]
+    for position, block in enumerate(document.body):
+        _check_line(block.text, f"block {position}")
+        if position == caption:
+            lines.append(None)
+            continue
+        line = _block_line(block)
+        if caption is not None and position == caption + 1:
+            line = document.body[caption].text + line
+        if isinstance(block, ListItem):
+            lines_of_item = (line, *(bullet + block.text for bullet in _OTHER_BULLETS))
+            line = next(
+                (x for x in lines_of_item if _fold(x) not in written and not _reads_as_date(x)),
+                "",
+            )
+            if not line:
+                _refuse(
+                    f"block {position} (list item {_short(block.text)}): no bullet left that"
+                    " reads back as this item (it repeats an earlier one, or reads as a date)"
+                )
+        elif _fold(line) in written:
+            what = "the title" if _fold(line) == _fold(title or "") else "an earlier line"
+            _refuse(f"block {position} ({_short(line)}) repeats {what}: the parser drops repeats")
+        written.add(_fold(line))
+        lines.append(line)
+    return lines
+
+
+def _reads_as_date(line: str) -> bool:
+    """Whether the parser would set `line` aside as a date line ("• 3 May 2013")."""
+    return line[:1] in BULLETS and parse_date_line(line) is not None
+
+
+def _caption_to_glue(document: Document) -> int | None:
+    """The block of a caption to write glued to the dateline's paragraph, if it must be.
+
+    The parser splits a caption off the dateline's paragraph in the fourth
+    block; on two lines, the dateline's paragraph would be the fifth block.
+    """
+    dateline = document.dateline
+    if dateline is None:
+        return None
+    body = document.body
+    lead = next(
+        (
+            position
+            for position, block in enumerate(body)
+            if not isinstance(block, ListItem) and block.text.startswith(dateline.text)
+        ),
+        None,
+    )
+    if not lead or isinstance(body[lead - 1], ListItem):
+        return None
+    return lead - 1 if lead >= DATELINE_BLOCKS else None
+
+
 def _render_text(document: Document) -> tuple[list[str], list[list[str]]]:
     """The title's lines and each block's lines, with tooltips where abbreviations need them."""
-    texts: list[str | None] = [document.title, *(_block_line(b) for b in document.body)]
+    texts = _lines(document)
     rendered: list[list[str]] = [[text] if text is not None else [] for text in texts]
-    position = 0
+    # Tooltips go into the body, never the title: cut in two, a title can read as a
+    # label above a headline ("Press release: OSCEOSCE" above "Organization for ...").
+    position = 1
     for abbreviation in _tooltips(document):
         while position < len(texts):
             text = texts[position]
@@ -202,7 +339,7 @@ def _render_text(document: Document) -> tuple[list[str], list[list[str]]]:
         else:
             break  # no line left for this one: the rest stay plain
     body = rendered[1:]
-    for lines, following in itertools.pairwise(body):
+    for lines, following in itertools.pairwise(group for group in body if group):
         if _would_join(lines[-1], following[0]):
             lines.append("")  # kept apart, as the text they were read from kept them
     return rendered[0], body

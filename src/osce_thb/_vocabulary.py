@@ -7,12 +7,13 @@ that neither imports the other.
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 from typing import Final
 
 from osce_thb.model import DocumentKind
 
-__all__ = ["KIND_BY_LABEL", "KIND_LABELS"]
+__all__ = ["BULLETS", "DATELINE_BLOCKS", "KIND_BY_LABEL", "KIND_LABELS", "METADATA", "words"]
 
 KIND_LABELS: Final = MappingProxyType(
     {
@@ -44,3 +45,17 @@ KIND_BY_LABEL: Final = MappingProxyType(
     }
 )
 """The kind of each label the reader knows, case-folded (singular and plural forms)."""
+
+METADATA: Final = re.compile(r"-\s*(?P<key>[A-Z][A-Za-z ]{1,30}):(?:\s+(?P<value>.*))?")
+"""A metadata bullet, "- Date: 13 December 2013" or "- Source:" (its value on the next line)."""
+
+BULLETS: Final = "•·▪●◦‣*"
+"""The bullets of list items; a dash ("-", "–", "—") is one too when a space follows it."""
+
+DATELINE_BLOCKS: Final = 4
+"""The dateline leads one of the first four blocks of the body (a caption may come first)."""
+
+
+def words(text: str) -> str:
+    """`text` word for word: white space made single spaces, as repeats are compared."""
+    return " ".join(text.split())

@@ -632,7 +632,8 @@ def _coded(coded: bool) -> Any:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         regions(instance, attribute, value)
-        for position, region in enumerate(value):  # type: ignore[arg-type]
+        items: tuple[Region, ...] = value  # type: ignore[assignment]
+        for position, region in enumerate(items):
             if (region.code is None) is coded:
                 _fail(instance, attribute, region, f"item {position} {reason}")
 

@@ -54,9 +54,11 @@ cannot be written so that the parser reads it back):
 * Headings are short (at most 14 words and 120 characters), start with a
   capital letter or a digit, end without closing punctuation, and are followed
   by a paragraph or a list item (never by another heading, never last).
-* List items are written with a "• " bullet.
+* List items are written with a "• " bullet (the renderer takes another one
+  when that line would not read back: see `osce_thb.render`).
 * No two body lines are the same (ignoring case and spacing, the bullet
-  included): the parser drops repeats. (The strategies number a repeat they
+  included): the parser drops repeats, or keeps them in `Document.unparsed`,
+  and the renderer refuses them. (The strategies number a repeat they
   happen to draw: "Vorlan #3".)
 * Fields of work are `FieldOfWork` members or names without commas; source
   names do not end in "(closed)".
