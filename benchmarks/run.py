@@ -291,7 +291,7 @@ def _write_pages(folder: Path, count: int) -> None:
 def _run_cli(folder: Path, out: Path, pages: int, jobs: int) -> tuple[float, float, float]:
     """One `osce-thb parse FOLDER --jobs N` run: wall seconds, CPU seconds, peak MB."""
     command = [sys.executable, "-m", "osce_thb", "parse", str(folder), "--format", "jsonl"]
-    command += ["-o", str(out), "--no-progress", "--jobs", str(jobs)]
+    command += ["-o", str(out), "--no-progress", "--quiet", "--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True)
@@ -306,18 +306,70 @@ def _run_cli(folder: Path, out: Path, pages: int, jobs: int) -> tuple[float, flo
     return seconds, cpu, after.ru_maxrss / 1024  # kilobytes on Linux
 
 
-def bench_cli(pages: int, jobs: int) -> list[Row]:
+# How many cores' worth of pure-Python work N processes get now (N when the
+# machine is idle): a speed-up of `--jobs N` can be no better, measured beside it.
+# In a process of its own, so that its workers do not count in the CLI runs'
+# peak memory (the peak of any child). Arguments: N, the loop's length.
+_CAPACITY = """
+import multiprocessing, sys, time
+def spin(count):
+    total = 0
+    for number in range(count):
+        total += number
+    return total
+if __name__ == "__main__":
+    jobs, count = int(sys.argv[1]), int(sys.argv[2])
+    start = time.perf_counter()
+    spin(count)
+    one = time.perf_counter() - start
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        start = time.perf_counter()
+        pool.map(spin, [count] * jobs)
+        many = time.perf_counter() - start
+    print(jobs * one / many)
+"""
+
+
+def _parallel_capacity(jobs: int, count: int = 5_000_000) -> float:
+    """How many cores' worth of work `jobs` processes get now: `jobs` on an idle machine."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CAPACITY, str(jobs), str(count)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(done.stdout)
+
+
+def bench_cli(pages: int, jobs: int, pairs: int = 3) -> list[Row]:
     """`osce-thb parse FOLDER --format jsonl` over generated pages: speed and peak memory.
 
-    Once with one job (the rate per core), then with `jobs` worker processes
-    (the speed-up over one, and that the output is the same, byte for byte).
+    With one job (the rate per core), and with `jobs` worker processes (the
+    speed-up over one, and that the output is the same, byte for byte): `pairs`
+    pairs of runs, in alternating order, each after a measure of how much
+    parallel work the machine allows at that moment (`_parallel_capacity`); the
+    speed-up is the median of the pairs'.
     """
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp, "pages")
         folder.mkdir()
         _write_pages(folder, pages)
         one_out, many_out = Path(tmp, "one.jsonl"), Path(tmp, "many.jsonl")
-        seconds, cpu, peak_mb = _run_cli(folder, one_out, pages, 1)
+        ones, manys, capacities = [], [], []
+        for pair in range(pairs if jobs > 1 else 1):
+            if jobs > 1:
+                capacities.append(_parallel_capacity(jobs))
+            for run_jobs in (1, jobs) if pair % 2 == 0 else (jobs, 1):
+                if run_jobs == 1:
+                    ones.append(_run_cli(folder, one_out, pages, 1))
+                elif jobs > 1:
+                    manys.append(_run_cli(folder, many_out, pages, jobs))
+            if jobs > 1 and many_out.read_bytes() != one_out.read_bytes():
+                msg = f"--jobs {jobs} wrote other records than --jobs 1"
+                raise SystemExit(msg)
+        seconds = statistics.median(run[0] for run in ones)
+        cpu = statistics.median(run[1] for run in ones)
+        peak_mb = max(run[2] for run in ones)
         per_core = pages / cpu
         rows = [
             Row(
@@ -339,12 +391,23 @@ def bench_cli(pages: int, jobs: int) -> list[Row]:
             ),
         ]
         if jobs > 1:
-            many_seconds, many_cpu, many_peak = _run_cli(folder, many_out, pages, jobs)
-            if many_out.read_bytes() != one_out.read_bytes():
-                msg = f"--jobs {jobs} wrote other records than --jobs 1"
-                raise SystemExit(msg)
-            speedup = seconds / many_seconds
+            many_seconds = statistics.median(run[0] for run in manys)
+            many_cpu = statistics.median(run[1] for run in manys)
+            many_peak = max(run[2] for run in manys)
+            speedup = statistics.median(
+                one[0] / many[0] for one, many in zip(ones, manys, strict=True)
+            )
+            capacity = statistics.median(capacities)
             rows += [
+                Row(
+                    "cli_jobs_capacity",
+                    f"  parallel work the machine allowed {jobs} processes (of {jobs}),"
+                    f" median of {pairs}",
+                    capacity,
+                    "x",
+                    "",
+                    True,
+                ),
                 Row(
                     "cli_jobs_wall",
                     f"  --jobs {jobs}: wall clock",
@@ -355,7 +418,7 @@ def bench_cli(pages: int, jobs: int) -> list[Row]:
                 ),
                 Row(
                     "cli_jobs_speedup",
-                    f"  --jobs {jobs} over --jobs 1, wall clock",
+                    f"  --jobs {jobs} over --jobs 1, wall clock, median of {pairs} pairs",
                     speedup,
                     "x",
                     ">= 1.8x",
@@ -555,6 +618,12 @@ def main() -> int:
         default=os.cpu_count() or 1,
         help="processes for the second CLI run (default: the cores; 1: no second run)",
     )
+    parser.add_argument(
+        "--cli-pairs",
+        type=int,
+        default=3,
+        help="pairs of --jobs 1 and --jobs N CLI runs, alternating (default 3)",
+    )
     parser.add_argument("--dev-pages", type=Path, default=DEV_PAGES, help="real pages (*.txt)")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="default: cpu")
     parser.add_argument("--peer", action="store_true", help="time spaCy on the same pages")
@@ -595,7 +664,7 @@ def main() -> int:
     ]
     rows += bench_scaling(args.repeat)
     if args.pages:
-        rows += bench_cli(args.pages, args.jobs)
+        rows += bench_cli(args.pages, args.jobs, max(args.cli_pairs, 1))
     ours = {row.key: row.value for row in rows}
 
     peer_rows: list[PeerRow] = []

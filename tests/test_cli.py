@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 
 import osce_thb
-from osce_thb import RegionTimeline, RolloutClaim, _chart, _cli_io, _export, cli
+from osce_thb import RegionTimeline, RolloutClaim, _chart, _cli_io, _cli_summary, _export, cli
 from osce_thb.model import PhaseStage, PhaseStatus
 from tests._documents import full_document, minimal_document
 
@@ -64,6 +65,19 @@ def write_pages(folder: Path, count: int, *, per_folder: int = 0) -> list[Path]:
         path.write_text(page(number), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+SUMMARY = re.compile(
+    r"(\d+) (page|file)s?: (\d+) documents?, (?:no errors|(\d+) errors?)"
+    r" \(\d+(?:\.\d+)? s(?:, [\d,]+ (?:page|file)s/s)?\)"
+)
+
+
+def summary_of(line: str) -> tuple[int, int, int]:
+    """What a summary line counts: inputs, documents, errors."""
+    match = SUMMARY.fullmatch(line)
+    assert match, line
+    return int(match[1]), int(match[3]), int(match[4] or 0)
 
 
 class Run:
@@ -134,13 +148,13 @@ def bad(tmp_path: Path) -> dict[str, Path]:
     return files
 
 
-BAD_MESSAGES = {
-    "missing": "0:0: no such file",
-    "folder": "0:0: folder holds no .txt files",
-    "binary": "1:4: NUL byte in the text (line 1): this looks like binary data, not a page",
-    "latin1": "1:4: not UTF-8 text: byte 0xe9 at offset 3 (line 1, column 4) cannot be decoded",
-    "empty": "1:1: empty text: there is nothing to parse",
-    "not a page": "1:1: no title found: the text ends after the kind line 'Press release' (line 1)",
+BAD_MESSAGES = {  # what follows the path: ":LINE:COL:" only where a place is at fault
+    "missing": ": no such file",
+    "folder": ": folder holds no .txt files",
+    "binary": ":1:4: NUL byte in the text: this looks like binary data, not a page",
+    "latin1": ":1:4: not UTF-8 text: byte 0xe9 at offset 3 cannot be decoded",
+    "empty": ":1:1: empty text: there is nothing to parse",
+    "not a page": ":1:1: no title found: the text ends after the kind line 'Press release'",
 }
 
 
@@ -171,7 +185,6 @@ class TestUsage:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            ((), "the following arguments are required: COMMAND"),
             (("frobnicate",), "invalid choice: 'frobnicate'"),
             (("parse", "--frobnicate"), "unrecognized arguments: --frobnicate"),
             (("rollout", "--format", "pdf", "x"), "invalid choice: 'pdf'"),
@@ -208,6 +221,41 @@ class TestUsage:
         result = run("parse", "--samples", "-o", target)
         assert result.status == 2
         assert result.err == f"osce-thb parse: error: cannot write {target}: no such file\n"
+
+    def test_bare_command_prints_the_help(self) -> None:
+        """``osce-thb`` alone: the help, on stdout, not an error about a missing command."""
+        process = run_process()
+        assert process.returncode == 0
+        assert process.stderr == b""
+        out = process.stdout.decode()
+        assert out.startswith("usage: osce-thb")
+        for word in (*COMMANDS, "exit status", "examples:"):
+            assert word in out
+
+    def test_flags_agree_between_commands(self) -> None:
+        """An option has one short form everywhere; every command writes to -o; -f is --format."""
+        import argparse
+
+        parser = cli._build_parser()
+        commands = next(
+            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+        ).choices
+        assert set(commands) == set(COMMANDS)
+        shorts: dict[str, set[str]] = {}
+        for command, sub in commands.items():
+            options = {}
+            for action in sub._actions:
+                longs = [o for o in action.option_strings if o.startswith("--")]
+                if longs:
+                    options[longs[0]] = tuple(o for o in action.option_strings if o not in longs)
+            assert options["--output"] == ("-o",), command
+            if "--format" in options:
+                assert options["--format"] == ("-f",), command
+            for name, short in options.items():
+                shorts.setdefault(name, set()).add(short)
+        assert {name: found for name, found in shorts.items() if len(found) > 1} == {}
+        for command in ("parse", "validate", "rollout", "export"):
+            assert "--quiet" in run(command, "--help").out
 
     def test_python_dash_m(self) -> None:
         """``python -m osce_thb`` is the command line."""
@@ -275,6 +323,30 @@ class TestParse:
         result = run("parse", pages[0], "--format", "jsonl")
         assert result.out == osce_thb.to_json(osce_thb.parse_file(pages[0])) + "\n"
 
+    @pytest.mark.parametrize(
+        ("name", "many", "one"),
+        [("corpus.json", "array", "object"), ("corpus.jsonl", "lines", "lines")],
+    )
+    def test_format_from_the_output_name(
+        self, name: str, many: str, one: str, pages: list[Path], tmp_path: Path
+    ) -> None:
+        """-o x.json writes JSON (an array for several pages), -o x.jsonl JSON Lines."""
+        target = tmp_path / name
+        shapes = []
+        for inputs in (pages, pages[:1]):
+            assert run("parse", *inputs, "-o", target).status == 0
+            text = target.read_text(encoding="utf-8")
+            if text.startswith("["):
+                shapes.append("array")
+            elif text.startswith("{\n"):
+                shapes.append("object")
+            else:
+                assert len(text.splitlines()) == len(inputs)
+                shapes.append("lines")
+        assert shapes == [many, one]
+        assert run("parse", *pages, "-o", target, "-f", "json").status == 0
+        assert target.read_text(encoding="utf-8").startswith("[")  # --format wins
+
     def test_output_file(self, pages: list[Path], tmp_path: Path) -> None:
         """--output writes the records to a file and nothing to stdout."""
         target = tmp_path / "corpus.jsonl"
@@ -316,8 +388,7 @@ class TestParse:
         process = run_process("parse", "-", stdin=b"Title\ncaf\xe9\n")
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            "<stdin>:2:4: not UTF-8 text: byte 0xe9 at offset 9 (line 2, column 4)"
-            " cannot be decoded\n"
+            "<stdin>:2:4: not UTF-8 text: byte 0xe9 at offset 9 cannot be decoded\n"
         )
 
     @pytest.mark.parametrize("case", list(BAD_MESSAGES))
@@ -327,8 +398,17 @@ class TestParse:
         """Each bad input gets one ``path:line:col: message`` line; good ones are still written."""
         result = run("parse", pages[0], bad[case], pages[1])
         assert result.status == 1
-        assert result.errors == [f"{bad[case]}:{BAD_MESSAGES[case]}"]
+        assert result.errors[:-1] == [f"{bad[case]}{BAD_MESSAGES[case]}"]
+        assert summary_of(result.errors[-1]) == (3, 2, 1)
         assert [doc["title"][:9] for doc in result.lines] == ["Page 0000", "Page 0001"]
+
+    def test_error_lines_say_the_position_once(self, bad: dict[str, Path]) -> None:
+        """The real command: ``path:line:col:`` only where a place is at fault, said once."""
+        process = run_process("parse", *bad.values(), "--format", "jsonl", "--quiet")
+        assert process.returncode == 1
+        lines = process.stderr.decode().splitlines()
+        assert lines == [f"{path}{BAD_MESSAGES[case]}" for case, path in bad.items()]
+        assert not any(":0:0:" in line or "(line " in line for line in lines)
 
     @pytest.mark.skipif(
         not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file"
@@ -339,7 +419,7 @@ class TestParse:
         path.write_text(page(1))
         path.chmod(0)
         result = run("parse", path)
-        assert (result.status, result.errors) == (1, [f"{path}:0:0: permission denied"])
+        assert (result.status, result.errors) == (1, [f"{path}: permission denied"])
 
     def test_a_folder_of_many_pages(self, tmp_path: Path) -> None:
         """300 generated pages in 10 folders plus bad files: every page in order, bad ones named."""
@@ -352,19 +432,24 @@ class TestParse:
         assert result.status == 1
         titles = [doc["title"] for doc in result.lines]
         assert titles == [osce_thb.parse_file(path).title for path in paths]
-        assert [line.split(":")[0] for line in result.errors] == [
+        assert [line.split(":")[0] for line in result.errors[:-1]] == [
             str(folder / "batch003" / "page00095x.txt"),
             str(folder / "batch007" / "page00215x.txt"),
             str(folder / "zzz.txt"),
         ]
+        assert summary_of(result.errors[-1]) == (303, 300, 3)
 
     def test_progress_bar_when_forced(self, tmp_path: Path) -> None:
         """--progress draws a bar on stderr, and erases it at the end."""
         write_pages(tmp_path / "p", 60)
         result = run("parse", tmp_path / "p", "--progress")
         assert "] 60/60 pages" in result.err
-        assert result.err.endswith("\r")
+        bar, last = result.err.rsplit("\r", 1)
+        assert bar.endswith("\r" + " " * len(bar.rsplit("\r", 2)[-2]))  # erased
+        assert summary_of(last.rstrip("\n")) == (60, 60, 0)
         assert len(result.lines) == 60
+        quiet = run("parse", tmp_path / "p", "--progress", "--quiet")
+        assert quiet.err.endswith("\r")
 
     def test_progress_bar_on_a_terminal_for_long_work(self, tmp_path: Path) -> None:
         """On a terminal, more than 50 pages get a bar; a few pages do not."""
@@ -374,15 +459,15 @@ class TestParse:
         run("parse", tmp_path / "many", stderr=many)
         run("parse", tmp_path / "few", stderr=few)
         assert "51/51 pages" in many.getvalue()
-        assert few.getvalue() == ""
+        assert summary_of(few.getvalue().rstrip("\n")) == (3, 3, 0)  # and no bar
 
     def test_no_progress_bar(self, tmp_path: Path) -> None:
         """--no-progress keeps a terminal quiet; a stderr that is not a terminal is quiet anyway."""
         write_pages(tmp_path / "p", 60)
         tty = Tty()
         run("parse", tmp_path / "p", "--no-progress", stderr=tty)
-        assert tty.getvalue() == ""
-        assert run("parse", tmp_path / "p").err == ""
+        assert summary_of(tty.getvalue().rstrip("\n")) == (60, 60, 0)
+        assert summary_of(run("parse", tmp_path / "p").err.rstrip("\n")) == (60, 60, 0)
 
     def test_progress_bar_makes_way_for_errors(self, tmp_path: Path) -> None:
         """An error line erases the bar first, so that it stands on a line of its own."""
@@ -392,6 +477,215 @@ class TestParse:
         message = f"{tmp_path / 'p' / 'page00030x.txt'}:1:1: empty text"
         before = result.err.split(message)[0]
         assert before.endswith("\r")
+
+
+# --------------------------------------------------------------------------- at a terminal
+
+
+def run_in_terminal(
+    *argv: str | Path, stdout: bool = True, stderr: bool = False, columns: int = 80
+) -> tuple[int, str, str]:
+    """``osce-thb`` with stdout and/or stderr on a pseudo-terminal of `columns` columns.
+
+    Returns the exit status, then stdout and stderr as written (a CR LF read as a
+    line end); a stream not on the terminal goes to a file.
+    """
+    import fcntl
+    import pty
+    import struct
+    import tempfile
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    environment = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "osce_thb", *map(str, argv)],
+            stdin=subprocess.DEVNULL,
+            stdout=slave if stdout else out_file,
+            stderr=slave if stderr else err_file,
+            env=environment,
+        )
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every writer to the terminal has gone
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(master)
+        status = process.wait(timeout=60)
+        out_file.seek(0)
+        err_file.seek(0)
+        terminal = b"".join(chunks).decode().replace("\r\n", "\n")
+        out = terminal if stdout else out_file.read().decode()
+        err = terminal if stderr and not stdout else err_file.read().decode()
+    return status, out, err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+class TestTerminal:
+    """What a person at a terminal sees (issue 17, point 4): a real process on a pty."""
+
+    def test_samples_summarized(self) -> None:
+        """The README's first command: a few lines per page, JSON only when asked or piped."""
+        status, out, err = run_in_terminal("parse", "--samples")
+        assert status == 0
+        blocks = out.split("\n\n")
+        assert len(blocks) == len(SAMPLES)
+        for block, path in zip(blocks, SAMPLES, strict=True):
+            document = osce_thb.parse_file(path)
+            lines = block.splitlines()
+            assert lines[0] == str(path)
+            assert (document.title or "").split()[0] in lines[1]
+            labels = [line.split()[0] for line in lines if line.startswith("  ") and line[2] != " "]
+            assert {"Regions", "Donors", "Speakers"} <= set(labels)
+            assert all(len(line) <= 80 for line in lines)
+        assert "{" not in out
+        first, hint = err.splitlines()
+        assert summary_of(first) == (len(SAMPLES), len(SAMPLES), 0)
+        assert "--format json" in hint
+
+    def test_a_format_or_a_file_gives_json(self, tmp_path: Path) -> None:
+        status, out, err = run_in_terminal("parse", "--samples", "--format", "jsonl")
+        assert status == 0
+        assert [json.loads(line)["kind"] for line in out.splitlines()] == [
+            osce_thb.parse_file(path).kind.value for path in SAMPLES
+        ]
+        assert "--format" not in err  # no hint: JSON was asked for
+        status, out, _ = run_in_terminal("parse", "--samples", "-o", tmp_path / "c.jsonl")
+        assert (status, out) == (0, "")
+        assert len((tmp_path / "c.jsonl").read_text().splitlines()) == len(SAMPLES)
+
+    def test_piped_gives_json(self) -> None:
+        process = run_process("parse", "--samples")
+        assert [json.loads(line)["kind"] for line in process.stdout.decode().splitlines()] == [
+            osce_thb.parse_file(path).kind.value for path in SAMPLES
+        ]
+
+    def test_summary_of_one_page_wraps_to_the_terminal(self, tmp_path: Path) -> None:
+        path = tmp_path / "page.txt"
+        path.write_text(page(3), encoding="utf-8")
+        status, out, err = run_in_terminal("parse", path, "--quiet", columns=44)
+        assert status == 0
+        assert err == ""  # one input: no summary line; --quiet: no hint
+        assert out.splitlines()[0] == str(path)
+        assert all(len(line) <= 44 for line in out.splitlines()[1:])
+        assert "  Regions   Vinnytsia Oblast" in out
+        assert "  Donors    Norway" in out
+
+    def test_progress_bar_on_a_terminal(self, tmp_path: Path) -> None:
+        """A long run draws a bar on stderr, then erases it for the summary line."""
+        write_pages(tmp_path / "p", 60)
+        status, _, err = run_in_terminal("parse", tmp_path / "p", stdout=False, stderr=True)
+        assert status == 0
+        assert "] 60/60 pages" in err
+        assert summary_of(err.rsplit("\r", 1)[-1].rstrip("\n")) == (60, 60, 0)
+
+    def test_progress_bar_makes_way_for_summaries_on_the_same_screen(self, tmp_path: Path) -> None:
+        """Stdout and stderr on one terminal: each block starts a line of its own, bar erased."""
+        paths = write_pages(tmp_path / "p", 60)
+        status, screen, _ = run_in_terminal(
+            "parse", tmp_path / "p", "--progress", "-q", stdout=True, stderr=True
+        )
+        assert status == 0
+        assert "] 60/60 pages" in screen  # the bar was drawn
+        shown = [line.rsplit("\r", 1)[-1].rstrip() for line in screen.split("\n")]
+        assert [line for line in shown if line.endswith(".txt")] == [str(p) for p in paths]
+        assert not any("pages" in line and "Regions" in line for line in shown)
+
+    def test_summary_of_a_hostile_page_cannot_drive_the_terminal(self) -> None:
+        document = osce_thb.parse("Title with \x1b]0;owned\x07 escape\nA paragraph in Kharkiv.\n")
+        text = _cli_summary.summary(document, "a\x1b[2J.txt")
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert text.startswith("a\ufffd[2J.txt\n")
+
+
+class TestSummary:
+    """`_cli_summary.summary`: what a person sees of a document."""
+
+    def test_lists_are_cut_and_wrapped(self) -> None:
+        towns = "Donetsk, Kharkiv, Luhansk, Lviv, Odesa, Poltava, Sumy, Rivne, Volyn and Zhytomyr"
+        text = (
+            "Story\nShelters open in ten regions\n"
+            f"KYIV, Ukraine, 2 May 2016 – Shelters opened in {towns} regions, funded by"
+            " Switzerland.\n"
+            "“We are ready,” said Maria Example, Head of a made-up NGO.\n"
+        )
+        summary = _cli_summary.summary(osce_thb.parse(text), "p.txt", width=60)
+        lines = summary.splitlines()
+        assert lines[:3] == [
+            "p.txt",
+            "  Shelters open in ten regions",
+            "  Story · 2 May 2016 · Kyiv, Ukraine",
+        ]
+        regions = summary.split("  Regions   ")[1].split("  Donors")[0]
+        assert regions.startswith("Kyiv, Donetsk Oblast, ")  # the dateline's, then the body's
+        assert regions.rstrip().endswith("Oblast and 3 more")  # 11 regions, 8 shown
+        assert "  Donors    Switzerland" in summary
+        assert "  Speakers  Maria Example (Head of a made-up NGO)" in summary
+        assert all(len(line) <= 60 for line in lines)
+
+    def test_nothing_found(self) -> None:
+        summary = _cli_summary.summary(osce_thb.Document(title="Bare"), "-", width=20)
+        assert summary.splitlines() == [
+            "-",
+            "  Bare",
+            "  Other · no date",
+            "  Regions   none found",
+            "  Donors    none found",
+            "  Speakers  none found",
+        ]
+
+    def test_other_places_when_there_are_some(self) -> None:
+        place = osce_thb.Region(name="Made-up Municipality", country="RS")
+        summary = _cli_summary.summary(osce_thb.Document(title="T", other_places=(place,)), "x")
+        assert "  Places    Made-up Municipality (RS)\n" in summary
+        assert "Places" not in _cli_summary.summary(osce_thb.Document(title="T"), "x")
+
+    def test_nrm_phases(self) -> None:
+        document = osce_thb.Document(
+            title="Phases",
+            nrm_phases=(
+                osce_thb.NrmPhase(
+                    stage=osce_thb.PhaseStage.PILOT,
+                    status=osce_thb.PhaseStatus.COMPLETED,
+                    start=2010,
+                    end=2011,
+                    regions=("UA-14",),
+                ),
+                osce_thb.NrmPhase(
+                    stage=osce_thb.PhaseStage.EXPANSION,
+                    status=osce_thb.PhaseStatus.PLANNED,
+                    start=2014,
+                ),
+            ),
+        )
+        summary = _cli_summary.summary(document, "x", width=100)
+        assert "  NRM       pilot 2010–2011 in 1 region; expansion 2014 (planned)\n" in summary
+
+
+class TestProgressLine:
+    def test_rate_and_time_left(self) -> None:
+        progress = _cli_io.Progress(io.StringIO(), 300, "pages", forced=True)
+        progress.done = 120
+        assert progress.line(2.0).endswith("] 120/300 pages · 60 pages/s · 0:03 left")
+        assert progress.line(0.2).endswith("] 120/300 pages")  # too early for a rate
+        progress.done = 30
+        assert progress.line(3600.0).endswith(" · 0.0 pages/s · 9:00:00 left")
+
+    def test_clock(self) -> None:
+        assert [_cli_io.clock(s) for s in (0.4, 7, 65, 3600 + 62)] == [
+            "0:00",
+            "0:07",
+            "1:05",
+            "1:01:02",
+        ]
 
 
 class TestInterrupts:
@@ -496,6 +790,19 @@ class TestValidate:
             "",
         )
 
+    def test_report_to_a_file(self, tmp_path: Path) -> None:
+        """-o writes the report (problems and summary) to a file; an input is refused."""
+        path = tmp_path / "docs.jsonl"
+        path.write_text(_jsonl(minimal_document()), encoding="utf-8")
+        report = tmp_path / "report.txt"
+        result = run("validate", path, "-o", report)
+        assert (result.status, result.out, result.err) == (0, "", "")
+        assert report.read_text(encoding="utf-8") == "1 document checked: all valid\n"
+        refused = run("validate", path, "-o", path)
+        assert refused.status == 2
+        assert "is an input" in refused.err
+        assert list(osce_thb.load_jsonl(path)) == [minimal_document()]  # untouched
+
     def test_problems_in_json_lines(self, tmp_path: Path) -> None:
         """Each problem is one ``file:line:col: $.path: reason`` line; other lines still checked."""
         good = osce_thb.to_json(minimal_document())
@@ -552,9 +859,9 @@ class TestValidate:
         result = run("validate", bad["missing"], bad["folder"], empty, latin)
         assert result.status == 1
         assert result.errors == [
-            f"{bad['missing']}:0:0: no such file",
-            f"{bad['folder']}:0:0: is a folder, not a file",
-            f"{empty}:0:0: empty file: no documents",
+            f"{bad['missing']}: no such file",
+            f"{bad['folder']}: is a folder, not a file",
+            f"{empty}: empty file: no documents",
         ]
         assert result.out.splitlines() == [  # bytes that are not UTF-8 are not JSON
             f"{latin}:1:15: $: not valid JSON: not UTF-8 text: byte 0xe9 at offset 14"
@@ -660,10 +967,11 @@ class TestRollout:
         corpus.write_text('{"schema_version": 1, "kind": 7}\n')
         result = run("rollout", "--samples", bad["empty"], corpus)
         assert result.status == 1
-        assert result.errors == [
-            f"{bad['empty']}:{BAD_MESSAGES['empty']}",
+        assert result.errors[:-1] == [
+            f"{bad['empty']}{BAD_MESSAGES['empty']}",
             f"{corpus}:1:1: invalid document: $.kind: expected a string, got 7",
         ]
+        assert summary_of(result.errors[-1]) == (4, 2, 2)
         assert result.out.splitlines()[-1].endswith("from 2 documents")
 
     def test_no_phases(self, pages: list[Path]) -> None:
@@ -746,12 +1054,22 @@ class TestExport:
         assert [item["datePublished"] for item in lines] == [
             item["datePublished"] for item in array
         ]
+        assert run("export", *pages, "--to", "jsonld", "-f", "jsonl").out == "".join(
+            json.dumps(item, ensure_ascii=False) + "\n" for item in lines
+        )
+
+    def test_jsonld_format_from_the_output_name(self, pages: list[Path], tmp_path: Path) -> None:
+        target = tmp_path / "articles.jsonl"
+        assert run("export", *pages, "--to", "jsonld", "-o", target).status == 0
+        assert len(target.read_text().splitlines()) == 3
+        assert all(json.loads(line)["@type"] for line in target.read_text().splitlines())
 
     def test_bad_inputs_are_reported(self, bad: dict[str, Path], tmp_path: Path) -> None:
         """A bad input gets its line; the tables hold the others."""
         result = run("export", "--samples", bad["binary"], "--to", "csv", "--table", "documents")
         assert result.status == 1
-        assert result.errors == [f"{bad['binary']}:{BAD_MESSAGES['binary']}"]
+        assert result.errors[:-1] == [f"{bad['binary']}{BAD_MESSAGES['binary']}"]
+        assert summary_of(result.errors[-1]) == (3, 2, 1)
         assert len(result.out.splitlines()) == 3
 
 
@@ -849,8 +1167,8 @@ def test_the_command_line_uses_the_public_api() -> None:
     """Cli and its plumbing import from the library only names in `osce_thb.__all__`."""
     import ast
 
-    allowed_modules = {"osce_thb", "osce_thb._cli_io"}
-    for module in (cli, _cli_io):
+    allowed_modules = {"osce_thb", "osce_thb._cli_io", "osce_thb._cli_summary"}
+    for module in (cli, _cli_io, _cli_summary):
         tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("osce_thb"):
@@ -1063,12 +1381,12 @@ class TestSmallerFaults:
         """``parse -`` with stdin closed (``0<&-``): one line, status 1, no traceback."""
         process = run_limited("parse", "-", close_stdin=True)
         assert process.returncode == 1
-        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+        assert process.stderr.decode() == "<stdin>: standard input is closed\n"
 
     def test_stdin_closed_for_documents(self) -> None:
         process = run_limited("rollout", "-", close_stdin=True)
         assert process.returncode == 1
-        assert process.stderr.decode() == "<stdin>:0:0: standard input is closed\n"
+        assert process.stderr.decode() == "<stdin>: standard input is closed\n"
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
     def test_endless_input(self) -> None:
@@ -1076,18 +1394,18 @@ class TestSmallerFaults:
         process = run_limited("parse", "/dev/zero")
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            "/dev/zero:0:0: too large: more than 10 MiB, the most that is read (see --max-size)\n"
+            "/dev/zero: too large: more than 10 MiB, the most that is read (see --max-size)\n"
         )
 
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
     def test_out_of_memory(self, pages: list[Path]) -> None:
         """Under a memory limit, an input too large for it is one line; the others are parsed."""
         process = run_limited(
-            "parse", "/dev/zero", pages[0], "--max-size", "4000", memory=600 * 1024 * 1024
+            "parse", "/dev/zero", pages[0], "--max-size", "4000", "-q", memory=600 * 1024 * 1024
         )
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            "/dev/zero:0:0: out of memory: the page is too large to parse here\n"
+            "/dev/zero: out of memory: the page is too large to parse here\n"
         )
         assert json.loads(process.stdout)["title"].startswith("Page 0000")
 
@@ -1098,10 +1416,21 @@ class TestSmallerFaults:
         process = run_limited("parse", path, "--max-size", "1")
         assert process.returncode == 1
         assert process.stderr.decode() == (
-            f"{path}:0:0: too large: more than 1 MiB, the most that is read (see --max-size)\n"
+            f"{path}: too large: more than 1 MiB, the most that is read (see --max-size)\n"
         )
         assert run_limited("parse", path, "--max-size", "4").returncode == 0
         assert b"not a positive number" in run_limited("parse", path, "--max-size", "0").stderr
+
+    def test_rollout_chart_of_hostile_file_names(self, tmp_path: Path) -> None:
+        """A control character in a file name (a tooltip's source) leaves the SVG well-formed."""
+        folder = tmp_path / "pages"
+        folder.mkdir()
+        (folder / "a\x1b[2Jb\x01.txt").write_text(page(0), encoding="utf-8")
+        process = run_process("rollout", folder, "-o", tmp_path / "rollout.svg")
+        assert process.returncode == 0, process.stderr
+        root = ET.fromstring((tmp_path / "rollout.svg").read_text(encoding="utf-8"))
+        tips = "".join(title.text or "" for title in root.iter("{http://www.w3.org/2000/svg}title"))
+        assert "a\ufffd[2Jb\ufffd.txt" in tips
 
 
 # --------------------------------------------------------------------------- --jobs
@@ -1135,9 +1464,12 @@ class TestJobs:
         stdin = page(7).encode()
         one = run_process(*argv, "--jobs", "1", stdin=stdin)
         two = run_process(*argv, "--jobs", "2", stdin=stdin)
-        assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+        assert (two.returncode, two.stdout) == (one.returncode, one.stdout)
+        first, second = one.stderr.decode().splitlines(), two.stderr.decode().splitlines()
+        assert first[:-1] == second[:-1]  # the same error lines, in the same order
+        assert summary_of(first[-1]) == summary_of(second[-1])  # only the time differs
         assert one.returncode == 1
-        assert len(one.stderr.decode().splitlines()) == bad_files
+        assert len(first) == bad_files + 1
 
     def test_bounded_window(self) -> None:
         """Items are taken only a few batches ahead of the results: memory stays flat."""
@@ -1157,6 +1489,25 @@ class TestJobs:
         assert taken <= (2 * _WINDOW + 3) * _BATCH
         rest = list(results)
         assert [name for _, name in rest] == [f"page{n}.txt" for n in range(1, 20_000)]
+
+    def test_batches_shrink_at_the_end(self) -> None:
+        """Full batches while the end is far; then smaller ones, so that workers finish together."""
+        from osce_thb._cli_io import _BATCH, _LAST_BATCH, _batches
+
+        items = [f"p{n}.txt" for n in range(1000)] + ["-"] + [f"q{n}.txt" for n in range(300)]
+        parts = list(_batches(iter(items), 2, lambda item: item == "-"))
+        assert [item for part in parts for item in ([part] if isinstance(part, str) else part)] == (
+            items
+        )
+        assert "-" in parts  # alone, in its place
+        before = [len(part) for part in parts[: parts.index("-")]]
+        after = [len(part) for part in parts[parts.index("-") + 1 :]]
+        for sizes in (before, after):
+            assert sizes[0] == _BATCH
+            assert max(sizes) == _BATCH
+            assert sizes == sorted(sizes, reverse=True)  # never larger again
+            assert sizes[-1] <= _LAST_BATCH
+            assert sum(1 for size in sizes if size < _BATCH) >= 6
 
     def test_few_pages_start_no_process(self, pages: list[Path]) -> None:
         """A handful of pages is parsed in the main process: no workers to start."""

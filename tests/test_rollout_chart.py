@@ -299,3 +299,56 @@ def test_no_phases() -> None:
     svg = osce_thb.rollout_svg([Document(title="Nothing about referrals")])
     assert "No NRM rollout phases found in these documents." in svg
     ET.fromstring(svg)
+
+
+# Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates,
+# U+FFFE/U+FFFF) and ones it allows only escaped (markup), in every text the chart shows.
+_HOSTILE = (
+    "\x00",
+    "\x01",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b[31m",
+    "\x7f",  # allowed, but discouraged: an invisible control, shown as one
+    "\x85",
+    "\ud800",
+    "\udfff",
+    "\ufffe",
+    "\uffff",
+)
+
+
+class TestHostileText:
+    """The SVG stays well-formed XML whatever the names hold (issue 16, point 8)."""
+
+    @pytest.mark.parametrize("bad", _HOSTILE)
+    def test_donor_key_region_name_and_file_name(self, bad: str) -> None:
+        hostile = RolloutClaim(
+            document=0,
+            title=f"A title{bad}",
+            published=None,
+            stage=PILOT,
+            status=DONE,
+            start=2012,
+            end=2013,
+            donors=(f"Don{bad}or", "<&>\"'"),
+        )
+        timelines = [
+            RegionTimeline(code="UA-14", name=f"Re{bad}gion <&>", claims=(hostile,)),
+            RegionTimeline(code="UA", name=f"Country{bad}", claims=(hostile,)),
+        ]
+        svg = _chart.rollout_svg(timelines, [f"pages/fi{bad}le <&>.txt"], title=f"Roll{bad}out")
+        root = ET.fromstring(svg)  # raises ParseError on a forbidden character
+        texts = "".join(root.itertext())
+        shown = "\ufffd" + bad[1:]  # the character replaced, visibly; the rest kept
+        assert f"Re{shown}gion <&>" in texts
+        assert f"Don{shown}or" in texts
+        assert f"pages/fi{shown}le <&>.txt" in texts
+        assert f"Roll{shown}out" in texts
+        svg.encode("utf-8")  # no lone surrogate left either
+
+    def test_allowed_white_space_is_kept(self) -> None:
+        timelines = [timeline("UA-14", claim(PILOT, 2012))]
+        svg = _chart.rollout_svg(timelines, ["a\tb.txt"])
+        assert any("a\tb.txt" in (t.text or "") for t in ET.fromstring(svg).iter(f"{SVG}title"))

@@ -14,13 +14,18 @@ nationwide phases ("whole country"). When documents disagree, the region's claim
 share its row as thinner lanes and the region is marked "disputed". Each bar
 carries a ``<title>`` naming its documents and donors, which viewers that show
 tooltips show; the static image does not rely on it.
+
+Every text (names, donor keys, file names) is escaped, and a character that XML
+1.0 cannot hold or discourages (a control character, a lone surrogate) is shown
+as U+FFFD, so that the file is well-formed XML whatever the inputs are called.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TYPE_CHECKING, Final, NamedTuple
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
 
 from osce_thb._export import country_of, is_whole_country, rollout_order
 from osce_thb.model import PhaseStage, PhaseStatus
@@ -60,6 +65,22 @@ _BAR_PADDING: Final = 6
 _HEAD: Final = 112  # title, subtitle, legend and the year axis
 _SOURCES_SHOWN: Final = 8  # documents named in a tooltip
 _NO_YEAR: Final = "no year"
+
+
+# What XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE and
+# U+FFFF) or discourages (DEL, C1 controls): a name or a file name may hold any of them.
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_REPLACEMENT: Final = "\ufffd"
+
+
+def escape(text: str) -> str:
+    """`text` as XML character data: markup escaped, characters XML cannot hold shown as U+FFFD."""
+    return saxutils.escape(_NOT_XML.sub(_REPLACEMENT, text))
+
+
+def quoteattr(text: str) -> str:
+    """`text` as a quoted XML attribute value, as `escape` cleans it."""
+    return saxutils.quoteattr(_NOT_XML.sub(_REPLACEMENT, text))
 
 
 def _width(text: str, size: float, *, bold: bool = False) -> float:

@@ -19,11 +19,13 @@ Nothing here knows a command. It gives each run:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import io
 import itertools
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -48,6 +50,7 @@ __all__ = [
     "Output",
     "ReaderGoneError",
     "Records",
+    "RecordsMode",
     "Session",
     "Signals",
     "StdinReader",
@@ -64,6 +67,7 @@ WRITE_ERROR_STATUS: Final = 74
 """The exit status when the output could not be written (EX_IOERR of sysexits.h)."""
 _PROGRESS_MINIMUM: Final = 50  # inputs; fewer finish before a bar would help
 _PROGRESS_DELAY: Final = 1.0  # seconds; a run this long shows a bar anyway
+_RATE_AFTER: Final = 1.0  # seconds; a rate measured over less is mostly start-up
 _BOM: Final = b"\xef\xbb\xbf"
 
 
@@ -71,7 +75,11 @@ _BOM: Final = b"\xef\xbb\xbf"
 
 
 class Failure(NamedTuple):
-    """An input that could not be used, as the one line that reports it."""
+    """An input that could not be used, as the one line that reports it.
+
+    ``path:line:col: message`` when a place in the input is at fault (the form
+    editors jump to), ``path: message`` when the whole input is (line 0).
+    """
 
     path: str
     line: int
@@ -79,6 +87,10 @@ class Failure(NamedTuple):
     message: str
 
     def __str__(self) -> str:
+        if not self.line:
+            return f"{self.path}: {self.message}"
+        if not self.column:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
     @classmethod
@@ -87,12 +99,28 @@ class Failure(NamedTuple):
         label = STDIN_LABEL if path == STDIN else path
         if isinstance(error, osce_thb.ParseError):
             message = error.message.removeprefix(f"{path}: ")
-            return cls(label, error.line or 0, error.column or 0, message)
+            line, column = error.line or 0, error.column or 0
+            return cls(label, line, column, _without_position(message, line, column))
         if isinstance(error, OSError):
             return cls(label, 0, 0, os_message(error))
         if isinstance(error, MemoryError):
             return cls(label, 0, 0, "out of memory: the input is too large to read here")
         return cls(label, 0, 0, f"could not read the input: {error}")
+
+
+# "(line 2)", "(line 2, column 15)": where the error is, said in the message for
+# readers of the message alone; the report's ``path:line:col:`` says it already.
+_POSITION: Final = re.compile(r" \(line (\d+)(?:, column (\d+))?\)")
+
+
+def _without_position(message: str, line: int, column: int) -> str:
+    """`message` without the words that repeat the position of its report."""
+
+    def drop(match: re.Match[str]) -> str:
+        same = int(match[1]) == line and (match[2] is None or int(match[2]) == column)
+        return "" if same else match[0]
+
+    return _POSITION.sub(drop, message, count=1) if line else message
 
 
 class UsageError(Exception):
@@ -192,11 +220,12 @@ class Signals:
 
 
 class Progress:
-    """A one-line progress bar on stderr: ``[#####     ] 120/300 pages``.
+    """A one-line progress bar on stderr: ``[#####     ] 120/300 pages · 850/s · 0:12 left``.
 
     It appears only when the work is long (more than `_PROGRESS_MINIMUM` inputs,
     or running for `_PROGRESS_DELAY` seconds) unless forced, redraws at most ten
-    times a second, and erases itself when the work is done.
+    times a second, and erases itself when the work is done. The rate is that
+    of the whole run so far, and the time left is what is left at that rate.
     """
 
     _WIDTH: Final = 28
@@ -220,21 +249,55 @@ class Progress:
         if self.done < self._total and now - self._drawn_at < 0.1:
             return
         self._drawn_at = now
-        filled = self._WIDTH * self.done // self._total if self._total else self._WIDTH
-        line = (
-            f"[{'#' * filled}{' ' * (self._WIDTH - filled)}] {self.done}/{self._total} {self._unit}"
-        )
-        self._stream.write("\r" + line)
+        line = self.line(now - self._started)
+        pad = " " * max(self._width - len(line), 0)  # the rest of a longer line before
+        self._stream.write("\r" + line + pad)
         self._stream.flush()
         self._width = len(line)
 
-    def clear(self) -> None:
-        """Erase the bar, so that a message can take its line."""
+    def line(self, elapsed: float) -> str:
+        """The bar, the count, the rate and the time left, after `elapsed` seconds."""
+        filled = self._WIDTH * self.done // self._total if self._total else self._WIDTH
+        bar = "#" * filled + " " * (self._WIDTH - filled)
+        line = f"[{bar}] {self.done}/{self._total} {self._unit}"
+        if elapsed >= _RATE_AFTER and self.done:
+            rate = self.done / elapsed
+            left = (self._total - self.done) / rate
+            shown = f"{rate:,.0f}" if rate >= 10 else f"{rate:.1f}"
+            line += f" · {shown} {self._unit}/s · {clock(left)} left"
+        return line
+
+    def clear(self, *, soon: bool = True) -> None:
+        """Erase the bar, so that a message can take its line; redraw it at the next step if `soon`.
+
+        Else it comes back when it would have been redrawn anyway (ten times a
+        second at most): output that scrolls past does not make it flicker.
+        """
         if self._width:
             self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
             self._width = 0
-            self._drawn_at = 0.0  # redraw at the next step
+            if soon:
+                self._drawn_at = 0.0
+
+
+def clock(seconds: float) -> str:
+    """A time to wait, as a clock shows it: ``0:07``, ``12:30``, ``1:02:03``."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def duration(seconds: float) -> str:
+    """A time taken, to two figures or so: ``0.042 s``, ``1.3 s``, ``25 s``, ``2:05``."""
+    if seconds < 0.1:
+        return f"{seconds:.3f} s"
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    return clock(seconds)
 
 
 # --------------------------------------------------------------------------- outputs
@@ -248,14 +311,24 @@ class Output:
     `WriteError` (or `ReaderGoneError` for a closed pipe).
     """
 
-    def __init__(self, stream: IO[str], signals: Signals, name: str) -> None:
+    def __init__(
+        self,
+        stream: IO[str],
+        signals: Signals,
+        name: str,
+        *,
+        before: Callable[[], None] | None = None,
+    ) -> None:
         self.stream = stream
         self.signals = signals
         self.name = name
         self.written = False
+        self._before = before
 
     def write(self, text: str) -> None:
-        """Write `text` and flush it, as one piece."""
+        """Write `text` and flush it, as one piece (after `before`, if given)."""
+        if self._before is not None:
+            self._before()
         with self.signals.critical(), self.errors():
             self.stream.write(text)
             self.stream.flush()
@@ -272,19 +345,23 @@ class Output:
             raise WriteError(self.name, error) from None
 
 
-_Mode = Literal["single", "array", "lines"]
+RecordsMode = Literal["single", "array", "lines", "text"]
 
 
 class Records:
-    """JSON records on an output: one object, a streamed array, or JSON Lines.
+    """Records on an output: one JSON object, a streamed array, JSON Lines, or text.
 
     ``single`` writes one indented object; ``array`` an indented JSON array, its
     items written as they come and the array closed even when interrupted;
-    ``lines`` one compact object a line.
+    ``lines`` one compact object a line; ``text`` blocks of lines (summaries
+    for a person), a blank line between two.
     """
 
     def __init__(
-        self, output: Output, mode: _Mode, render: Callable[[Any, int | None], str]
+        self,
+        output: Output,
+        mode: RecordsMode,
+        render: Callable[[Any, int | None], str] | None = None,
     ) -> None:
         self._output = output
         self._mode = mode
@@ -293,11 +370,14 @@ class Records:
 
     def add(self, item: object) -> None:
         """Write one record: `render(item, indent)` gives its JSON text."""
+        assert self._render is not None, "Records made without a render function"
         self.add_text(self._render(item, None if self._mode == "lines" else 2))
 
     def add_text(self, text: str) -> None:
-        """Write one record whose JSON text (compact for lines, else indented) is `text`."""
-        if self._mode != "array":
+        """Write one record whose text (compact JSON for lines, else indented) is `text`."""
+        if self._mode == "text":
+            self._output.write(("\n" if self.count else "") + text)
+        elif self._mode != "array":
             self._output.write(text + "\n")
         else:
             text = "  " + text.replace("\n", "\n  ")
@@ -310,7 +390,7 @@ class Records:
             self._output.write("[]\n" if self.count == 0 else "\n]\n")
 
 
-def records_mode(fmt: str | None, single: bool, *, many: _Mode = "lines") -> _Mode:
+def records_mode(fmt: str | None, single: bool, *, many: RecordsMode = "lines") -> RecordsMode:
     """One input gives one JSON object; several give `many`, unless ``--format`` says."""
     if fmt == "jsonl":
         return "lines"
@@ -487,6 +567,17 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
+def terminal_width(stream: IO[str], default: int = 80) -> int:
+    """The width of the terminal `stream` writes to: ``COLUMNS`` if set, else asked of it."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or default
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return default
+
+
 class Session:
     """What one run shares: the streams, the signals, the progress bar, the failures."""
 
@@ -504,7 +595,15 @@ class Session:
         self.stdin = StdinReader(stdin)
         self.signals = signals
         self.failed = 0
+        self.done = 0
         self.progress: Progress | None = None
+        self._unit = "input"
+        self._started = time.monotonic()
+
+    @property
+    def to_terminal(self) -> bool:
+        """Whether stdout is a terminal, where a person reads it."""
+        return _isatty(self.stdout)
 
     def fail(self, failure: Failure) -> None:
         """Report an input that could not be used, and count it."""
@@ -518,25 +617,64 @@ class Session:
         with contextlib.suppress(OSError, ValueError):
             print(message, file=self.stderr, flush=True)
 
+    def _make_way(self) -> None:
+        """Erase the progress bar before stdout writes on the same screen."""
+        if self.progress is not None:
+            self.progress.clear(soon=False)
+
     def inputs(
         self, paths: Sequence[str], *, samples: bool = False, unit: str, folders: bool = True
     ) -> Iterator[str]:
-        """The inputs named on the command line, folders as their pages, with a progress bar.
+        """The inputs named on the command line, folders as their pages.
 
-        Without a bar the inputs stream from the folders as they are walked; with
-        one, their paths are listed first, to know the total (paths are small).
+        Without a progress bar the inputs stream from the folders as they are
+        walked; with one, their paths are listed first, to know the total (paths
+        are small). The caller says when an input is done (`advance`): with
+        worker processes, inputs are handed out before they are done.
+
+        Args:
+            paths: The inputs as given.
+            samples: Whether the sample pages come first.
+            unit: What an input is, in the singular: ``page``, ``file``.
+            folders: Whether a folder stands for its pages (else it is an input
+                that cannot be read).
         """
+        self._unit = unit
         found = self._expand([*(sample_paths() if samples else ()), *paths], folders=folders)
         wanted: bool | None = getattr(self.args, "progress", None)
         if wanted is False or (wanted is None and not _isatty(self.stderr)):
             yield from found
             return
         listed = list(found)
-        self.progress = Progress(self.stderr, len(listed), unit, forced=wanted is True)
-        for item in listed:
-            yield item
+        self.progress = Progress(self.stderr, len(listed), f"{unit}s", forced=wanted is True)
+        yield from listed
+
+    def advance(self) -> None:
+        """Count one input done (used or failed), on the progress bar too."""
+        self.done += 1
+        if self.progress is not None:
             self.progress.advance()
-        self.progress.clear()
+
+    def finish(self, documents: int | None = None) -> None:
+        """Erase the progress bar; unless ``--quiet``, say what was read, in one line on stderr.
+
+        ``300 pages: 298 documents, 2 errors (0.4 s, 750 pages/s)``; `documents`
+        is ``None`` when an input is a document (only errors are counted then).
+        """
+        if self.progress is not None:
+            self.progress.clear()
+            self.progress = None
+        if getattr(self.args, "quiet", False) or documents is None:
+            return
+        seconds = time.monotonic() - self._started
+        unit = self._unit
+        errors = plural(self.failed, "error") if self.failed else "no errors"
+        timing = duration(seconds)
+        if seconds >= _RATE_AFTER:
+            timing += f", {self.done / seconds:,.0f} {unit}s/s"
+        self.note(
+            f"{plural(self.done, unit)}: {plural(documents, 'document')}, {errors} ({timing})"
+        )
 
     @staticmethod
     def _expand(paths: Iterable[str], *, folders: bool) -> Iterator[str]:
@@ -580,7 +718,9 @@ class Session:
         when the command is done; an error or an interrupt leaves it as it was.
         """
         if path is None or path == STDIN:
-            yield Output(self.stdout, self.signals, "stdout")
+            # On a terminal, stdout shares the screen with a progress bar on stderr.
+            before = self._make_way if self.to_terminal else None
+            yield Output(self.stdout, self.signals, "stdout", before=before)
             return
         target = Path(path)
         if target.exists() and not target.is_file() and not target.is_dir():
@@ -607,6 +747,7 @@ LOCAL: Final = object()
 
 _BATCH: Final = 64  # pages a worker parses per task: fewer round trips, less work for the main
 _WINDOW: Final = 3  # tasks in flight per worker: enough to keep every worker busy
+_LAST_BATCH: Final = 4  # the smallest batch, at the end: the workers finish together
 
 
 def default_jobs() -> int:
@@ -647,29 +788,55 @@ def ordered_map(
     yield first, LOCAL if local(first) else function(first)
     context = multiprocessing.get_context("fork" if "fork" in _start_methods() else "spawn")
     with context.Pool(jobs, initializer=_quiet_worker) as pool:
-        pending: list[tuple[list[str], AsyncResult[list[object]]]] = []
-        batch: list[str] = []
-        for item in itertools.chain(head, items):
-            if local(item):
-                if batch:
-                    pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
-                    batch = []
-                for done, result in pending:
+        pending: collections.deque[tuple[list[str], AsyncResult[list[object]]]]
+        pending = collections.deque()
+        for part in _batches(itertools.chain(head, items), jobs, local):
+            if isinstance(part, str):  # an item for the caller: after every one before it
+                while pending:
+                    done, result = pending.popleft()
                     yield from zip(done, result.get(), strict=True)
-                pending = []
-                yield item, LOCAL
+                yield part, LOCAL
                 continue
-            batch.append(item)
-            if len(batch) == _BATCH:
-                pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
-                batch = []
-                if len(pending) > jobs * _WINDOW:
-                    done, result = pending.pop(0)
-                    yield from zip(done, result.get(), strict=True)
-        if batch:
-            pending.append((batch, pool.apply_async(_run_batch, (function, batch))))
-        for done, result in pending:
+            pending.append((part, pool.apply_async(_run_batch, (function, part))))
+            while len(pending) > jobs * _WINDOW:
+                done, result = pending.popleft()
+                yield from zip(done, result.get(), strict=True)
+        while pending:
+            done, result = pending.popleft()
             yield from zip(done, result.get(), strict=True)
+
+
+def _batches(
+    items: Iterator[str], jobs: int, local: Callable[[str], bool]
+) -> Iterator[str | list[str]]:
+    """The items for the workers in batches (lists), each item for the caller alone (a str).
+
+    Batches hold `_BATCH` items. Near the end of the items (or of a run of them
+    before an item for the caller), which a look-ahead of a batch per worker
+    sees coming, batches shrink (guided scheduling: each a share of what is
+    left, down to `_LAST_BATCH`), so that no worker is left with a whole batch
+    to parse while the others have finished.
+    """
+    ahead: collections.deque[str] = collections.deque()
+    seen_all = False
+    look_ahead = (jobs + 1) * _BATCH
+    while True:
+        while not seen_all and len(ahead) < look_ahead:
+            item = next(items, None)
+            if item is None:
+                seen_all = True
+            else:
+                ahead.append(item)
+        if not ahead:
+            return
+        if local(ahead[0]):
+            yield ahead.popleft()
+            continue
+        run = next((n for n, item in enumerate(ahead) if local(item)), len(ahead))
+        size = _BATCH
+        if seen_all or run < len(ahead):  # the end of the run is in sight
+            size = min(_BATCH, max(_LAST_BATCH, -(-run // (2 * jobs))))
+        yield [ahead.popleft() for _ in range(min(size, run))]
 
 
 def _start_methods() -> list[str]:
@@ -686,12 +853,23 @@ def _run_batch(function: Callable[[str], object], batch: list[str]) -> list[obje
     return [function(item) for item in batch]
 
 
-def parse_to_json(path: str, *, max_size: int, indent: int | None) -> str | osce_thb.ParseError:
-    """In a worker: the JSON text of the page at `path`, or why it cannot be had."""
+def parse_to_text(
+    path: str, *, max_size: int, render: Callable[[osce_thb.Document, str], str]
+) -> str | osce_thb.ParseError:
+    """In a worker: `render` (a module-level function) of the page at `path`, or why not.
+
+    Text goes back to the main process rather than the document: it is smaller
+    to send, and the main process only has to write it.
+    """
     ((_, result),) = osce_thb.parse_files(path, max_size=max_size)
     if isinstance(result, osce_thb.ParseError):
         return result
-    return osce_thb.to_json(result, indent=indent)
+    return render(result, path)
+
+
+def json_text(document: osce_thb.Document, path: str, *, indent: int | None) -> str:
+    """The JSON text of `document` (`path` is not part of it)."""
+    return osce_thb.to_json(document, indent=indent)
 
 
 def parse_page(path: str, *, max_size: int) -> osce_thb.Document | osce_thb.ParseError:

@@ -2,7 +2,8 @@
 
 Commands (``osce-thb COMMAND --help`` explains each, with examples):
 
-* ``parse PATH...``: pages to JSON (one document) or JSON Lines (many).
+* ``parse PATH...``: pages to JSON (one document) or JSON Lines (many); at a
+  terminal, a few readable lines per page.
 * ``validate FILE...``: check JSON documents against the model.
 * ``schema``: the JSON Schema of a document.
 * ``rollout PATH...``: the merged NRM rollout timeline of a corpus, as a table,
@@ -17,12 +18,18 @@ time and every record is written as soon as it is ready, so that a folder of
 ``--max-size`` megabytes (10 by default) is refused with a clear message.
 
 Every input that cannot be used gets one line on stderr, ``path:line:col:
-message`` (``0:0`` when the whole file is at fault), and the other inputs are
-still processed and written. Each JSON Lines record is written whole and
+message`` (``path: message`` when the whole file is at fault), and the other
+inputs are still processed and written. Each JSON Lines record is written whole and
 flushed, and Ctrl-C waits for the record being written. An ``--output`` file is
 written under a temporary name beside it and renamed into place only when
 complete: an error or an interrupt leaves it as it was, and an output that is
 one of the inputs is refused before anything is written.
+
+Options agree between commands: ``--output``/``-o`` everywhere, ``--format``/``-f``
+for what to write (else the ``--output`` suffix decides), ``--quiet``/``-q`` for
+no summary line. A command that reads several inputs ends with a summary line
+on stderr (inputs, documents, errors, time); the progress bar shows the rate
+and the time left. ``osce-thb`` alone prints the help.
 
 Exit status: 0 when every input was used, 1 when some were not (or, for
 ``validate``, when a document is invalid), 2 for a usage error, 74 when the
@@ -57,28 +64,36 @@ from osce_thb._cli_io import (
     Output,
     ReaderGoneError,
     Records,
+    RecordsMode,
     Session,
     Signals,
     UsageError,
     WriteError,
     default_jobs,
     drop_stdout,
+    json_text,
     ordered_map,
     parse_page,
-    parse_to_json,
+    parse_to_text,
     plural,
     records_mode,
     sample_paths,
+    terminal_width,
 )
+from osce_thb._cli_summary import summary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["main"]
 
 _LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 _JSON_SUFFIXES: Final = (".json",)
 _FORMATS: Final = export.ROLLOUT_FORMS
+_PARSE_FORMATS: Final = ("json", "jsonl", "summary")
+_JSON_FORMATS: Final = ("json", "jsonl")
+_FORMAT_OF_SUFFIX: Final = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_SUMMARY_HINT: Final = "a summary for the terminal; --format json or jsonl, or a pipe, gives JSON"
 _MEGABYTE: Final = 1024 * 1024
 _DEFAULT_MAX_MB: Final = osce_thb.MAX_PAGE_BYTES // _MEGABYTE
 
@@ -223,7 +238,7 @@ def _documents(session: Session, paths: Sequence[str]) -> Iterator[tuple[str, os
     ``.json``, ``.jsonl`` and ``.ndjson`` files hold documents already parsed;
     stdin is a page unless it starts with ``{`` or ``[``.
     """
-    entries = session.inputs(paths, samples=session.args.samples, unit="files")
+    entries = session.inputs(paths, samples=session.args.samples, unit="file")
     parse = functools.partial(parse_page, max_size=_max_size(session))
     local = _is_json_input
     for entry, parsed in ordered_map(parse, entries, jobs=_jobs(session), local=local):
@@ -232,8 +247,10 @@ def _documents(session: Session, paths: Sequence[str]) -> Iterator[tuple[str, os
         )
         if is_json:
             yield from _usable(session, entry)
+            session.advance()
             continue
         result = _read_page(session, entry) if parsed is LOCAL else _page_result(entry, parsed)
+        session.advance()
         if isinstance(result, Failure):
             session.fail(result)
         else:
@@ -261,58 +278,92 @@ def _usable(session: Session, path: str) -> Iterator[tuple[str, osce_thb.Documen
 # --------------------------------------------------------------------------- commands
 
 
+def _output_format(args: argparse.Namespace) -> str | None:
+    """``--format``, else what the ``--output`` name says (``.json``, ``.jsonl``), else None."""
+    if args.format:
+        return str(args.format)
+    if args.output and args.output != STDIN:
+        return _FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower())
+    return None
+
+
+def _summarizes(session: Session, fmt: str | None) -> bool:
+    """Whether parse writes summaries: asked for, or for a person at a terminal."""
+    if fmt is not None:
+        return fmt == "summary"
+    return session.args.output in (None, STDIN) and session.to_terminal
+
+
 def _cmd_parse(session: Session) -> int:
     args = session.args
     if not args.paths and not args.samples:
         msg = "give PATH... (files, folders, - for stdin) or --samples"
         raise UsageError(msg)
     session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
-    mode = records_mode(args.format, _is_single(args.paths, args.samples))
-    indent = None if mode == "lines" else 2
-    write = functools.partial(parse_to_json, max_size=_max_size(session), indent=indent)
-    entries = session.inputs(args.paths, samples=args.samples, unit="pages")
+    single = _is_single(args.paths, args.samples)
+    fmt = _output_format(args)
+    render: Callable[[osce_thb.Document, str], str]
+    mode: RecordsMode
+    if _summarizes(session, fmt):
+        mode = "text"
+        render = functools.partial(summary, width=terminal_width(session.stdout))
+    else:
+        mode = records_mode(fmt, single)
+        render = functools.partial(json_text, indent=None if mode == "lines" else 2)
+    work = functools.partial(parse_to_text, max_size=_max_size(session), render=render)
+    entries = session.inputs(args.paths, samples=args.samples, unit="page")
     with session.output(args.output, drop_if_empty=mode == "single") as output:
-        records = Records(output, mode, lambda d, indent: osce_thb.to_json(d, indent=indent))
+        records = Records(output, mode)
         try:
-            for entry, text in ordered_map(write, entries, jobs=_jobs(session), local=_is_stdin):
+            for entry, text in ordered_map(work, entries, jobs=_jobs(session), local=_is_stdin):
                 if text is LOCAL:
                     result = _read_page(session, entry)
+                    session.advance()
                     if isinstance(result, Failure):
                         session.fail(result)
                     else:
-                        records.add(result)
+                        label = STDIN_LABEL if entry == STDIN else entry
+                        records.add_text(render(result, label))
                 elif isinstance(text, str):
+                    session.advance()
                     records.add_text(text)
                 else:
+                    session.advance()
                     session.fail(_page_failure(entry, text))
         finally:
             records.close()
+    session.finish(None if single else records.count)
+    if mode == "text" and fmt is None and not args.quiet:
+        session.note(_SUMMARY_HINT)
     return session.status()
 
 
 def _cmd_validate(session: Session) -> int:
     args = session.args
     checked = invalid = problems = 0
-    out = Output(session.stdout, session.signals, "stdout")
-    for entry in session.inputs(args.files, unit="files", folders=False):
-        label = STDIN_LABEL if entry == STDIN else entry
-        try:
-            for record in _json_records(session, entry):
-                checked += 1
-                if isinstance(record.result, osce_thb.JsonError):
-                    invalid += 1
-                    problems += len(record.result.problems)
-                    where = f"{label}:{record.line}:{record.column}"
-                    out.write("".join(f"{where}: {p}\n" for p in record.result.problems))
-        except (OSError, MemoryError, _EmptyInputError, _NoStdinError) as error:
-            session.fail(_input_failure(entry, error))
-    if not args.quiet:
-        summary = f"{plural(checked, 'document')} checked: " + (
-            f"{invalid} invalid ({plural(problems, 'problem')})" if invalid else "all valid"
-        )
-        if session.failed:
-            summary += f"; {plural(session.failed, 'file')} could not be read"
-        out.write(summary + "\n")
+    session.refuse_inputs([args.output] if args.output else [], args.files, samples=False)
+    with session.output(args.output) as out:
+        for entry in session.inputs(args.files, unit="file", folders=False):
+            label = STDIN_LABEL if entry == STDIN else entry
+            try:
+                for record in _json_records(session, entry):
+                    checked += 1
+                    if isinstance(record.result, osce_thb.JsonError):
+                        invalid += 1
+                        problems += len(record.result.problems)
+                        where = f"{label}:{record.line}:{record.column}"
+                        out.write("".join(f"{where}: {p}\n" for p in record.result.problems))
+            except (OSError, MemoryError, _EmptyInputError, _NoStdinError) as error:
+                session.fail(_input_failure(entry, error))
+            session.advance()
+        session.finish()
+        if not args.quiet:
+            summary_line = f"{plural(checked, 'document')} checked: " + (
+                f"{invalid} invalid ({plural(problems, 'problem')})" if invalid else "all valid"
+            )
+            if session.failed:
+                summary_line += f"; {plural(session.failed, 'file')} could not be read"
+            out.write(summary_line + "\n")
     return 1 if invalid or session.failed else 0
 
 
@@ -346,6 +397,7 @@ def _cmd_rollout(session: Session) -> int:
 
     with session.output(args.output, drop_if_empty=True) as output:
         output.write(export.rollout_report(documents(), fmt, paths=labels))
+    session.finish(None if _is_single(args.paths, args.samples) else len(labels))
     return session.status()
 
 
@@ -365,7 +417,8 @@ def _cmd_export(session: Session) -> int:
 def _export_jsonld(session: Session) -> int:
     args = session.args
     session.refuse_inputs([args.output] if args.output else [], args.paths, args.samples)
-    mode = records_mode(args.format, _is_single(args.paths, args.samples), many="array")
+    single = _is_single(args.paths, args.samples)
+    mode = records_mode(_output_format(args), single, many="array")
     with session.output(args.output, drop_if_empty=mode == "single") as output:
         records = Records(output, mode, _dump)
         try:
@@ -373,6 +426,7 @@ def _export_jsonld(session: Session) -> int:
                 records.add(export.to_jsonld(document, body=args.body))
         finally:
             records.close()
+    session.finish(None if single else records.count)
     return session.status()
 
 
@@ -427,6 +481,7 @@ def _export_csv(session: Session) -> int:
                 files[table].flush()
             outputs[table].written = True
             writers[table] = writer
+        count = 0
         for position, (label, document) in enumerate(_documents(session, args.paths)):
             with session.signals.critical():
                 for table in tables:
@@ -435,6 +490,8 @@ def _export_csv(session: Session) -> int:
                         writers[table].writerow(row.values())
                 for rows_file in files.values():
                     rows_file.flush()
+            count += 1
+    session.finish(None if _is_single(args.paths, args.samples) else count)
     return session.status()
 
 
@@ -462,8 +519,8 @@ def _open_tables(
 
 _MAIN_EPILOG: Final = """\
 Inputs: files, folders (their .txt files, recursively, sorted by name) and - for stdin.
-Each input that cannot be used gets one line on stderr, path:line:col: message,
-and the others are still processed.
+Each input that cannot be used gets one line on stderr, path:line:col: message
+(path: message when the whole file is at fault), and the others are still processed.
 
 An --output file is written under a temporary name beside it and renamed into
 place when complete; an output that is one of the inputs is refused. A page or a
@@ -479,9 +536,14 @@ exit status:
        file is left as it was
   141  the reader of stdout went away (| head); nothing is printed
 
+Options agree between commands: -o FILE writes there, -f FORM chooses what to
+write (else the -o suffix does), -q drops the summary line that ends a run over
+several inputs (inputs, documents, errors, time).
+
 examples:
-  osce-thb parse --samples                       the sample pages, as JSON Lines
-  osce-thb parse page.txt                        one page, as indented JSON
+  osce-thb parse --samples                       the sample pages: a summary at a
+                                                 terminal, JSON Lines in a pipe
+  osce-thb parse page.txt -f json                one page, as indented JSON
   osce-thb parse pages/ -o corpus.jsonl          a folder, one JSON object a line
   osce-thb validate corpus.jsonl                 check documents against the model
   osce-thb rollout corpus.jsonl -o rollout.svg   the NRM rollout as a chart
@@ -489,23 +551,30 @@ examples:
 """
 
 _PARSE_EPILOG: Final = """\
-One input (a file, or -) gives one indented JSON document; several inputs or a
-folder give JSON Lines: one compact object per page, in input order. With
---format json and several inputs, the documents come as one JSON array (still
-written page by page). Pages are read and written one at a time, so memory
-stays constant however large the folder.
+At a terminal, each page gets a few readable lines: the file, the title, kind,
+date, place and source, then regions, donors, speakers and NRM phases
+(--format summary asks for them anywhere). Elsewhere (a pipe, a file), or with
+--format json or jsonl, it writes JSON: one input (a file, or -) gives one
+indented JSON document; several inputs or a folder give JSON Lines, one compact
+object per page, in input order. With --format json and several inputs, the
+documents come as one JSON array (still written page by page). An --output
+named .json or .jsonl chooses the format when --format does not. Pages are read
+and written one at a time, so memory stays constant however large the folder.
 
-A progress bar appears on stderr when it is a terminal and the work is long
-(more than 50 pages); --progress forces it, --no-progress hides it. Pages are
-parsed in --jobs processes (default: the machine's cores), the output in input
-order, exactly as with --jobs 1.
+Several inputs end with a summary line on stderr (pages, documents, errors,
+time; --quiet drops it). A progress bar with the rate and the time left appears
+on stderr when it is a terminal and the work is long (more than 50 pages);
+--progress forces it, --no-progress hides it. Pages are parsed in --jobs
+processes (default: the machine's cores), the output in input order, exactly
+as with --jobs 1.
 
 examples:
   osce-thb parse page.txt
   osce-thb parse --samples | jq .title
   cat page.txt | osce-thb parse -
   osce-thb parse pages/ more/page.txt -o corpus.jsonl
-  osce-thb parse pages/ --format json -o corpus.json
+  osce-thb parse pages/ -o corpus.json           a JSON array, from the name
+  osce-thb parse pages/ --format summary | less
 """
 
 _VALIDATE_EPILOG: Final = """\
@@ -636,6 +705,12 @@ def _build_parser() -> argparse.ArgumentParser:
         " (default: the machine's cores)",
     )
     progress.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no summary line at the end (errors are still reported)",
+    )
+    progress.add_argument(
         "--max-size",
         type=_megabytes,
         default=_DEFAULT_MAX_MB,
@@ -647,16 +722,19 @@ def _build_parser() -> argparse.ArgumentParser:
         "parse",
         parents=[progress],
         help="parse pages to JSON or JSON Lines",
-        description="Parse pages (files, folders of .txt files, - for stdin) to JSON.",
+        description="Parse pages (files, folders of .txt files, - for stdin) to JSON,"
+        " or to a few readable lines each at a terminal.",
         epilog=_PARSE_EPILOG,
         formatter_class=formatter,
     )
     _add_inputs(parse, "a page file, a folder of .txt pages, or - for stdin")
     parse.add_argument(
         "--format",
-        choices=("json", "jsonl"),
-        help="json: indented (an array for several inputs); jsonl: one line per page"
-        " (default: json for one input, jsonl for several)",
+        "-f",
+        choices=_PARSE_FORMATS,
+        help="json: indented (an array for several inputs); jsonl: one line per page;"
+        " summary: a few readable lines per page (default: summary on a terminal, else"
+        " what the --output suffix says, else json for one input and jsonl for several)",
     )
     parse.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     parse.set_defaults(handler=_cmd_parse)
@@ -670,7 +748,9 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=formatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or -")
-    validate.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    validate.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report here instead of stdout"
+    )
     validate.set_defaults(handler=_cmd_validate)
 
     schema = commands.add_parser(
@@ -720,7 +800,11 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--hxl", action="store_true", help="csv: add the HXL hashtag row")
     export.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (Excel)")
     export.add_argument(
-        "--format", choices=("json", "jsonl"), help="jsonld: a JSON array, or one object a line"
+        "--format",
+        "-f",
+        choices=_JSON_FORMATS,
+        help="jsonld: json, one object (an array for several inputs); jsonl, one object a line"
+        " (default: what the --output suffix says, else json)",
     )
     export.add_argument("--body", action="store_true", help="jsonld: include the articleBody")
     export.set_defaults(handler=_cmd_export)
@@ -748,9 +832,13 @@ def main(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = _build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        if not arguments:  # bare osce-thb: what it can do, not an error about what is missing
+            parser.print_help()
+            return 0
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(arguments)
         except SystemExit as exit_:
             return exit_.code if isinstance(exit_.code, int) else 2
     with Signals() as signals:
