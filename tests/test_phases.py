@@ -214,3 +214,47 @@ def test_mechanism_found_as_the_pattern_finds_it() -> None:
     for text in texts:
         scanned = [m.start() for m in _phases._NRM().finditer(text) if starts_word(text, m.start())]
         assert _phases._mechanism_at(text) == scanned, text
+
+
+class TestTheRolloutGoesOn:
+    """Sentences that carry a paragraph's rollout on, and pilot areas named on their own."""
+
+    def test_a_later_sentence_with_a_rollout_word_continues_the_paragraph(self) -> None:
+        text = (
+            "In 2009-2011 the NRM was piloted in Sumy and Poltava regions."
+            " The work focused on training judges and social workers."
+            " The experience will be replicated at the national level starting 2015 onwards."
+        )
+        found = [_summary(p) for p in find_phases([text], dt.date(2011, 6, 1))]
+        assert found == [
+            (PhaseStage.PILOT, PhaseStatus.COMPLETED, 2009, 2011, ("UA-59", "UA-53"), ()),
+            (PhaseStage.NATIONAL, PhaseStatus.PLANNED, 2015, None, (), ()),
+        ]
+
+    def test_a_later_sentence_without_a_rollout_word_does_not(self) -> None:
+        text = (
+            "The NRM was piloted in Sumy region in 2010."
+            " Judges talked to students."
+            " Participants came from Lviv and Rivne regions."
+        )
+        found = find_phases([text], dt.date(2011, 6, 1))
+        assert [p.regions for p in found] == [("UA-59",)]
+
+    def test_pilot_areas_named_on_their_own_in_a_document_about_the_mechanism(self) -> None:
+        texts = [
+            "Officials discussed a National Referral Mechanism (NRM) for the country.",
+            "Work will follow in two pilot regions, Sumy and Poltava, as well as nationally.",
+        ]
+        found = [_summary(p) for p in find_phases(texts, dt.date(2011, 6, 1))]
+        assert found == [
+            (PhaseStage.PILOT, PhaseStatus.PLANNED, None, None, ("UA-59", "UA-53"), ())
+        ]
+
+    def test_pilot_areas_in_a_document_that_never_names_the_mechanism_are_no_phase(self) -> None:
+        texts = ["Work will follow in two pilot regions, Sumy and Poltava."]
+        assert find_phases(texts, dt.date(2011, 6, 1)) == ()
+
+    def test_past_support_of_a_pilot_is_completed_in_its_last_year(self) -> None:
+        text = "In 2009-2011 the Mission supported piloting of the NRM in Sumy region."
+        (phase,) = find_phases([text], dt.date(2011, 11, 1))
+        assert phase.status is PhaseStatus.COMPLETED

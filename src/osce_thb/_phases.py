@@ -110,19 +110,67 @@ _COMPLETED = _Cues(
             "launched",
             "piloted",
             "developed",
+            "supported",
+            "conducted",
+            "implemented",
+            "finished",
+            "concluded",
+            "tested",
         }
     ),
     _pairs("has been", "have been", "set up"),
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _RANGE = lazy(rf"(?P<start>{_YEAR})\s*(?:-|–|—|to|and|until)\s*(?P<end>{_YEAR})\b")
-_SINCE = lazy(rf"(?:since|starting\s+in|as\s+of)\s+(?P<start>{_YEAR})\b")
+_SINCE = lazy(rf"(?:since|starting(?:\s+(?:in|from))?|as\s+of)\s+(?P<start>{_YEAR})\b")
 _BY = lazy(rf"(?:by|until|till)\s+(?:the\s+end\s+of\s+)?(?P<end>{_YEAR})\b")
 _SINGLE = lazy(rf"(?P<year>{_YEAR})\b")
 _RELATIVE = lazy(r"(?P<which>next|this|last)\s+year\b")
 _RELATIVE_OFFSET = {"next": 1, "this": 0, "last": -1}
 _SINCE_CUES = ("since", "starting", "as of")
 _BY_CUES = ("by", "until", "till")
+
+
+_ROLLOUT_WORDS = frozenset(
+    {
+        "pilot",
+        "piloted",
+        "piloting",
+        "expand",
+        "expanded",
+        "expanding",
+        "expansion",
+        "extend",
+        "extended",
+        "extension",
+        "roll",
+        "rolled",
+        "replicate",
+        "replicated",
+        "replication",
+        "multiplication",
+        "introduce",
+        "introduced",
+        "cover",
+        "covered",
+        "covering",
+        "join",
+        "joined",
+        "nationwide",
+    }
+)
+"""Words that carry the rollout on in a later sentence of the paragraph that reported a phase."""
+
+_PILOT_AREAS = lazy(
+    r"\bpilot\s+(?:regions?|areas?|oblasts?|provinces?|districts?|municipalit(?:y|ies)|sites?)\b"
+)
+"""A rollout named by its areas: "in two pilot regions, Sumy and Poltava"."""
+
+
+def _carries_on(sentence: str) -> bool:
+    """Whether a sentence that does not name the mechanism goes on about its rollout."""
+    lowered = sentence.lower()
+    return " national level" in lowered or not _ROLLOUT_WORDS.isdisjoint(_WORD().findall(lowered))
 
 
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -236,8 +284,10 @@ def _phase(
         return None  # no region, and no word of a national rollout: not a phase
     words = _Words.of(lowered)
     stage = _stage(words)
-    if not regions and stage is not PhaseStage.NATIONAL:
-        return None
+    if not regions:  # a pilot or an expansion names its regions; without any, only national
+        if stage is not PhaseStage.NATIONAL and not words.have(_NATIONAL):
+            return None
+        stage = PhaseStage.NATIONAL
     start, end = _years(lowered, year_now)
     donors = donors_found.within(block, start_at, end_at)
     return NrmPhase(
@@ -321,10 +371,18 @@ def find_phases(
     )
     donor_keys = _Keys((donor.country or donor.name, donor.mentions) for donor in donors)
     phases: list[NrmPhase] = []
-    for block, names in named.items():
-        text = texts[block]
+    for block, text in enumerate(texts):
+        names = named.get(block)
+        if names is None:
+            # A document about the mechanism may name its pilot areas on their own.
+            if "pilot" in text and _PILOT_AREAS().search(text.lower()):
+                phases.extend(
+                    _pilots(body, block, text, region_keys, donor_keys, year_now, dateline)
+                )
+            continue
         skip = dateline[1] if dateline and dateline[0] == block else 0
         previous_was_phase = False
+        topic = False  # a phase was reported earlier in this paragraph
         for offset, end in body.sentences(block):
             if end <= skip:
                 continue
@@ -333,10 +391,34 @@ def find_phases(
             if not sentence.strip():
                 continue
             first = bisect_left(names, begin)
-            if not (previous_was_phase or (first < len(names) and names[first] < end)):
+            named_here = first < len(names) and names[first] < end
+            if not (named_here or previous_was_phase or (topic and _carries_on(sentence))):
                 continue
             phase = _phase(sentence, (begin, end), block, region_keys, donor_keys, year_now)
             previous_was_phase = phase is not None
             if phase is not None:
+                topic = True
                 phases.append(phase)
     return tuple(phases)
+
+
+def _pilots(
+    body: Body,
+    block: int,
+    text: str,
+    regions: _Keys,
+    donors: _Keys,
+    year_now: int | None,
+    dateline: tuple[int, int] | None,
+) -> Iterator[NrmPhase]:
+    """The pilot phases of sentences that name their pilot areas, in a block of its own."""
+    skip = dateline[1] if dateline and dateline[0] == block else 0
+    for offset, end in body.sentences(block):
+        if end <= skip:
+            continue
+        begin = max(offset, skip)
+        sentence = text[begin:end]
+        if _PILOT_AREAS().search(sentence.lower()):
+            phase = _phase(sentence, (begin, end), block, regions, donors, year_now)
+            if phase is not None:
+                yield phase
