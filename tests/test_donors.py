@@ -259,3 +259,20 @@ def test_a_development_agency_by_its_full_name_is_its_state(agency: str, country
     """The agencies of the organisation data count for their states, written in full too."""
     (donor,) = find_donors([f"The Vorsk shelter was funded by {agency}."])
     assert donor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("The Vorsk Foreign Ministry of Norway is funding the courses.", ["NO"]),
+        ("The Swedish government was financing the shelter until 2015.", ["SE"]),
+        ("Denmark and the EU have paid for the hotline.", ["DK", "European Union"]),
+        # Negatives: a gerund with no auxiliary names no funder, nor does a passive "paid for by"
+        # name its subject.
+        ("Funding the shelter was hard for Norway.", []),
+        ("Officials discussed financing the hotline with Sweden.", []),
+        ("The trainers were paid for by Denmark.", ["DK"]),
+    ],
+)
+def test_funders_before_a_verb_in_ing_or_paid_for(text: str, keys: list[str]) -> None:
+    assert [donor.key for donor in find_donors([text])] == keys

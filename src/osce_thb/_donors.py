@@ -170,6 +170,8 @@ _CUE = re.compile(
 _SUBJECT_CUE = re.compile(
     r"""(?:
         (?:funded|financed|sponsored)(?!\s+by)
+      | (?P<ing>funding|financing|sponsoring)\s+(?:the|this|these|its|their|a|an|part)\b
+      | paid\s+for(?!\s+by)
       | provided\s+(?:the\s+)?(?:funding|funds|financing|financial\s+(?:support|assistance))
       | contributed\s+(?:funds|funding|financially|[€$£]|EUR|USD|\d)
       | donated
@@ -193,6 +195,11 @@ _WEAK_NOUNS = frozenset({"support", "assistance", "help", "backing", "aid"})
 
 _AUXILIARY_BEFORE = lazy(r"(?:\s+(?:has|have|had))?(?:\s+(?:also|generously|jointly|kindly))?\s+\Z")
 """What may stand between the list of who funds and the verb: "Norway has also funded"."""
+
+_PROGRESSIVE_BEFORE = lazy(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)(?:\s+(?:also|generously|jointly|kindly))?\s+\Z"
+)
+"""What stands between the list of who funds and a verb in -ing: "Norway is funding"."""
 
 _COMPOUND = re.compile(r"-(?:co-?)?(?:funded|financed|sponsored|supported|backed)\b")
 """The end of a compound: "EU-funded", "Swiss-financed"."""
@@ -618,8 +625,11 @@ def match_donors(text: str) -> list[DonorMatch]:
             tokens = _sentence_tokens(text, cue.end())
             for entity in _read_list(tokens, 0, text, strong=strong)[0]:
                 found.setdefault(entity.start, entity)
-        elif _SUBJECT_CUE.match(text, keyword):
-            gap = _AUXILIARY_BEFORE().search(text, max(0, start - 40), start)
+        elif subject := _SUBJECT_CUE.match(text, keyword):
+            auxiliary = _PROGRESSIVE_BEFORE() if subject["ing"] else _AUXILIARY_BEFORE()
+            gap = auxiliary.search(text, max(0, start - 40), start)
+            if subject["ing"] and gap is None:
+                continue  # "funding the project" with no "is" before it names no funder
             for entity in _subjects(text, gap.start() if gap else start):
                 found.setdefault(entity.start, entity)
     if "-" in text:  # a substring test spares most texts the scan for compounds
