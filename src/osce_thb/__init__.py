@@ -1,6 +1,6 @@
 """osce_thb: OSCE press releases and stories on combating trafficking, as typed data.
 
-Parse the raw text of a page into a [`Document`][osce_thb.Document], walk its
+Parse the raw text of a page into a `Document`, walk its
 typed model, and write it to JSON and back without loss. Parsing is two steps,
 each public: `read` takes the page apart (title, metadata, dateline, body) and
 `extract` fills in what the body says (regions, donors, quotes, phases...);

@@ -1,7 +1,7 @@
 """Counted quantities in the body: "some 200 social service providers".
 
-[`find_figures`][osce_thb._figures.find_figures] reads every block for numbers
-that count something, and turns each into a [`Figure`][osce_thb.Figure]: its
+`find_figures` reads every block for numbers
+that count something, and turns each into a `Figure`: its
 value, the hedge before it ("some", "almost", "more than"), what it counts and
 the words as written. The rules, each chosen so that a reader of an OSCE release
 would agree with the result:

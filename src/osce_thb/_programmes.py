@@ -1,8 +1,8 @@
 """Programmes and mechanisms the body names: referral mechanisms, hotlines, plans...
 
-[`find_programmes`][osce_thb._programmes.find_programmes] reads the body for the
+`find_programmes` reads the body for the
 programmes in `_KINDS`, a table of named patterns, and returns one
-[`Programme`][osce_thb.Programme] per kind found, with every mention of it.
+`Programme` per kind found, with every mention of it.
 
 The rules:
 

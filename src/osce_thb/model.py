@@ -2,12 +2,12 @@
 
 Every class is an attrs value: frozen (immutable, hashable), slotted and
 keyword-only, with tuples rather than lists inside. Constructors check their
-invariants and raise [`ModelError`][osce_thb.ModelError] (a `ValueError`) naming
+invariants and raise `ModelError` (a `ValueError`) naming
 the field, so that an impossible document cannot exist, whether it was built by
 the parser, read from JSON or written by hand.
 
 Items found in the body point back to the text they came from with
-[`Mention`][osce_thb.Mention]s: the surface form and the index of the body block
+`Mention`s: the surface form and the index of the body block
 it stands in.
 """
 
