@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from osce_thb import Abbreviation
-from osce_thb._abbreviations import find_inline, merge
-from osce_thb._acronyms import expansion_length, restore_tooltip
+from osce_thb._abbreviations import find_inline
+from osce_thb._acronyms import expansion_length, merge, restore_tooltip
 
 TOOLTIPS = [
     # (line, following line, joined line, short, long)

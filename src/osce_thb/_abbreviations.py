@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from osce_thb import _sentences
-from osce_thb._acronyms import MINOR_WORDS
+from osce_thb._acronyms import MINOR_WORDS, merge
 from osce_thb._text import lazy
 from osce_thb.model import Abbreviation
 
@@ -483,12 +483,3 @@ def find_abbreviations(
         elsewhere: The document's other lines that may define abbreviations.
     """
     return merge(tooltips, find_inline(elsewhere), find_inline(body.texts))
-
-
-def merge(*groups: Iterable[Abbreviation]) -> tuple[Abbreviation, ...]:
-    """One abbreviation per short form: the first definition wins."""
-    seen: dict[str, Abbreviation] = {}
-    for group in groups:
-        for item in group:
-            seen.setdefault(item.short, item)
-    return tuple(seen.values())

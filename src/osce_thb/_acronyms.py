@@ -36,6 +36,7 @@ __all__ = [
     "glossary",
     "initials_of",
     "letters_of",
+    "merge",
     "restore_tooltip",
 ]
 
@@ -197,3 +198,12 @@ def glossary(
         for item in abbreviations
         if not any(item.short in text and _defined_in(item, text) for text in texts)
     )
+
+
+def merge(*groups: Iterable[Abbreviation]) -> tuple[Abbreviation, ...]:
+    """One abbreviation per short form: the first definition wins."""
+    seen: dict[str, Abbreviation] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item.short, item)
+    return tuple(seen.values())

@@ -805,17 +805,10 @@ def read(text: str) -> Document:
         fields_of_work=header.fields_of_work,
         dateline=dateline,
         body=tuple(blocks),
-        abbreviations=_first_per_short_form(page.tooltips),
+        abbreviations=_acronyms.merge(page.tooltips),
         related=related,
         unparsed=tuple(sorted(page.unparsed, key=lambda item: item.line)),
     )
-
-
-def _first_per_short_form(tooltips: list[Abbreviation]) -> tuple[Abbreviation, ...]:
-    seen: dict[str, Abbreviation] = {}
-    for item in tooltips:
-        seen.setdefault(item.short, item)
-    return tuple(seen.values())
 
 
 def _fail_empty(lines: list[_Line], page: _Page) -> None:
