@@ -35,12 +35,19 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from osce_thb._rollout import (
+    NEVER,
+    STAGE_ORDER,
+    RegionTimeline,
+    RolloutClaim,
+    claim_order,
+    rollout,
+)
 from osce_thb.model import Paragraph, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-    from osce_thb._rollout import RegionTimeline, RolloutClaim
     from osce_thb.model import Document, Region
 
 __all__ = [
@@ -322,9 +329,6 @@ def _dateline_text(document: Document) -> str | None:
 
 # --------------------------------------------------------------------------- rollout
 
-_STAGE_ORDER: Final = {PhaseStage.PILOT: 0, PhaseStage.EXPANSION: 1, PhaseStage.NATIONAL: 2}
-_NEVER: Final = 10_000  # sorts what has no year after what has one
-
 _ROLLOUT_HEADER: Final = (
     "code",
     "name",
@@ -358,8 +362,6 @@ def rollout_timelines(documents: Iterable[Document]) -> list[RegionTimeline]:
     phase that names regions counts for their country as well. The documents
     are read once; the rows come in `rollout_order`.
     """
-    from osce_thb._rollout import RegionTimeline, RolloutClaim, rollout
-
     national: dict[str, list[RolloutClaim]] = {}
 
     def watched() -> Iterator[Document]:
@@ -367,16 +369,7 @@ def rollout_timelines(documents: Iterable[Document]) -> list[RegionTimeline]:
             for phase in document.nrm_phases:
                 if phase.regions and phase.stage is not PhaseStage.NATIONAL:
                     continue
-                claim = RolloutClaim(
-                    document=position,
-                    title=document.title,
-                    published=document.published,
-                    stage=phase.stage,
-                    status=phase.status,
-                    start=phase.start,
-                    end=phase.end,
-                    donors=phase.donors,
-                )
+                claim = RolloutClaim.of(position, document, phase)
                 countries = dict.fromkeys(country_of(code) for code in phase.regions) or {
                     document_country(document) or "": None
                 }
@@ -386,10 +379,7 @@ def rollout_timelines(documents: Iterable[Document]) -> list[RegionTimeline]:
 
     timelines = list(rollout(watched()))
     for code, claims in national.items():
-        ordered = sorted(
-            claims,
-            key=lambda c: (_NEVER if c.year is None else c.year, _STAGE_ORDER[c.stage], c.document),
-        )
+        ordered = sorted(claims, key=claim_order)
         name = _country_name(code) or code
         timelines.append(RegionTimeline(code=code, name=name, claims=tuple(ordered)))
     return rollout_order(timelines)
@@ -401,11 +391,11 @@ def _row_key(timeline: RegionTimeline) -> tuple[int, int, int, str]:
         reached = [c for c in timeline.claims if c.status is not PhaseStatus.PLANNED]
         undated = any(claim.year is None for claim in reached)
         year = -1 if undated or timeline.joined is None else timeline.joined
-        return (0, year, _STAGE_ORDER[timeline.stage], timeline.code)
+        return (0, year, STAGE_ORDER[timeline.stage], timeline.code)
     planned = _planned(timeline)
     plan_year = planned.year if planned is not None else None
-    stage = _STAGE_ORDER[planned.stage] if planned is not None else len(_STAGE_ORDER)
-    return (1, _NEVER if plan_year is None else plan_year, stage, timeline.code)
+    stage = STAGE_ORDER[planned.stage] if planned is not None else len(STAGE_ORDER)
+    return (1, NEVER if plan_year is None else plan_year, stage, timeline.code)
 
 
 def rollout_order(timelines: Iterable[RegionTimeline]) -> list[RegionTimeline]:

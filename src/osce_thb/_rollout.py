@@ -18,12 +18,14 @@ from osce_thb.model import PhaseStage, PhaseStatus
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from osce_thb.model import Document
+    from osce_thb.model import Document, NrmPhase
 
-__all__ = ["RegionTimeline", "RolloutClaim", "rollout"]
+__all__ = ["NEVER", "STAGE_ORDER", "RegionTimeline", "RolloutClaim", "claim_order", "rollout"]
 
-_NEVER = 10_000  # sorts claims without a year after those with one
-_STAGE_ORDER = {PhaseStage.PILOT: 0, PhaseStage.EXPANSION: 1, PhaseStage.NATIONAL: 2}
+NEVER = 10_000
+"""Sorts what has no year after what has one."""
+STAGE_ORDER = {PhaseStage.PILOT: 0, PhaseStage.EXPANSION: 1, PhaseStage.NATIONAL: 2}
+"""The stages in the order a rollout goes through them."""
 
 
 @attrs.frozen(kw_only=True)
@@ -50,10 +52,29 @@ class RolloutClaim:
     end: int | None
     donors: tuple[str, ...]
 
+    @classmethod
+    def of(cls, position: int, document: Document, phase: NrmPhase) -> RolloutClaim:
+        """The claim `phase` of `document` (at `position` in the input) makes."""
+        return cls(
+            document=position,
+            title=document.title,
+            published=document.published,
+            stage=phase.stage,
+            status=phase.status,
+            start=phase.start,
+            end=phase.end,
+            donors=phase.donors,
+        )
+
     @property
     def year(self) -> int | None:
         """The year the claim puts the region's joining in: the start, else the end."""
         return self.start if self.start is not None else self.end
+
+
+def claim_order(claim: RolloutClaim) -> tuple[int, int, int]:
+    """A timeline's order of claims: by year (none last), then stage, then document."""
+    return (NEVER if claim.year is None else claim.year, STAGE_ORDER[claim.stage], claim.document)
 
 
 @attrs.frozen(kw_only=True)
@@ -89,7 +110,7 @@ class RegionTimeline:
         """
         joined = self.joined
         candidates = [c.stage for c in self._reached() if c.year is None or c.year == joined]
-        return min(candidates, key=_STAGE_ORDER.__getitem__) if candidates else None
+        return min(candidates, key=STAGE_ORDER.__getitem__) if candidates else None
 
     @property
     def donors(self) -> tuple[str, ...]:
@@ -124,35 +145,15 @@ def rollout(documents: Iterable[Document]) -> tuple[RegionTimeline, ...]:
     claims: dict[str, list[RolloutClaim]] = {}
     for position, document in enumerate(documents):
         for phase in document.nrm_phases:
-            claim = RolloutClaim(
-                document=position,
-                title=document.title,
-                published=document.published,
-                stage=phase.stage,
-                status=phase.status,
-                start=phase.start,
-                end=phase.end,
-                donors=phase.donors,
-            )
+            claim = RolloutClaim.of(position, document, phase)
             for code in phase.regions:
                 claims.setdefault(code, []).append(claim)
     timelines = [
         RegionTimeline(
             code=code,
             name=region(code).name,
-            claims=tuple(
-                sorted(
-                    found,
-                    key=lambda c: (
-                        _NEVER if c.year is None else c.year,
-                        _STAGE_ORDER[c.stage],
-                        c.document,
-                    ),
-                )
-            ),
+            claims=tuple(sorted(found, key=claim_order)),
         )
         for code, found in claims.items()
     ]
-    return tuple(
-        sorted(timelines, key=lambda t: (_NEVER if t.joined is None else t.joined, t.code))
-    )
+    return tuple(sorted(timelines, key=lambda t: (NEVER if t.joined is None else t.joined, t.code)))
