@@ -1027,14 +1027,23 @@ def _from_value(data: Any, *, fast: bool) -> Document:
     The fast reader reads valid documents; when it fails, or may not read the
     value (see `_decode`), the detailed one lists every problem.
     """
-    if fast:
-        document = _read_fast(data)
-        if document is not None:
-            references = _reference_problems(document)
-            if references:
-                raise JsonError(references)
-            return document
+    if fast and (document := _read_checked(data)) is not None:
+        return document
     return _read_carefully(data)
+
+
+def _read_checked(data: Any) -> Document | None:
+    """The fast reader's document, its references checked; None if it cannot read `data`.
+
+    Raises:
+        JsonError: The document's references point nowhere.
+    """
+    document = _read_fast(data)
+    if document is not None:
+        references = _reference_problems(document)
+        if references:
+            raise JsonError(references)
+    return document
 
 
 def _read_fast(data: Any) -> Document | None:
@@ -1109,6 +1118,20 @@ def _speakers_as_people(quotes: Any) -> list[dict[str, Any]]:
     return list(people.values())
 
 
+def _mentioning(
+    document: Document,
+) -> tuple[tuple[str, tuple[Person | Region | Donor | Programme | NrmPhase, ...]], ...]:
+    """The fields of `document` whose items carry mentions, each with its key."""
+    return (
+        ("people", document.people),
+        ("regions", document.regions),
+        ("other_places", document.other_places),
+        ("donors", document.donors),
+        ("programmes", document.programmes),
+        ("nrm_phases", document.nrm_phases),
+    )
+
+
 def _reference_problems(document: Document) -> list[str]:
     """Where `document` points at what it does not hold: as problems, with their paths.
 
@@ -1135,15 +1158,7 @@ def _reference_problems(document: Document) -> list[str]:
         for index, item in enumerate(items):
             if item.block >= count:
                 problems.append(f"$.{name}[{index}].block: {_no_block(item.block, count)}")
-    named: tuple[tuple[str, tuple[Person | Region | Donor | Programme | NrmPhase, ...]], ...] = (
-        ("people", document.people),
-        ("regions", document.regions),
-        ("other_places", document.other_places),
-        ("donors", document.donors),
-        ("programmes", document.programmes),
-        ("nrm_phases", document.nrm_phases),
-    )
-    for name, things in named:
+    for name, things in _mentioning(document):
         for index, thing in enumerate(things):
             for number, mention in enumerate(thing.mentions):
                 if mention.block >= count:
@@ -1193,14 +1208,7 @@ def _references_hold(document: Document) -> bool:
     for figure in document.figures:
         if figure.block >= count:
             return False
-    for things in (
-        document.people,
-        document.regions,
-        document.other_places,
-        document.donors,
-        document.programmes,
-        document.nrm_phases,
-    ):
+    for _, things in _mentioning(document):
         for thing in things:
             for mention in thing.mentions:
                 block = mention.block
@@ -1264,11 +1272,8 @@ def _from_text(text: str | bytes, *, single_line: bool) -> Document:
     """The document JSON `text` describes (see `from_json`); `single_line` for positions."""
     data, fast = _decode(text, single_line=single_line)
     if fast:
-        document = _read_fast(data)
+        document = _read_checked(data)
         if document is not None:
-            references = _reference_problems(document)
-            if references:
-                raise JsonError(references)
             return document
         data, _ = _decode(text, single_line=single_line, careful=True)
     return _read_carefully(data)
