@@ -71,8 +71,6 @@ class TestBody:
         position = body.scan.index("Other")
         assert body.locate(position) == (1, 0)
         assert body.sentences(0) == [(0, 12), (13, 29)]
-        assert body.sentence_at(0, 20) == (13, 29)
-        assert body.sentence_at(0, 12) == (0, 13)
 
     def test_lower_keeps_offsets(self) -> None:
         body = Body(["İstanbul Office", "ÀB"])

@@ -63,6 +63,7 @@ class Body:
         self.texts: tuple[str, ...] = tuple(texts)
         self.published = published
         self.dateline = dateline
+        self._sentences: dict[int, list[tuple[int, int]]] = {}  # by block, on first use
 
     @classmethod
     def of(cls, document: Document) -> Body:
@@ -118,10 +119,6 @@ class Body:
         return found
 
     @functools.cached_property
-    def _sentences(self) -> dict[int, list[tuple[int, int]]]:
-        return {}
-
-    @functools.cached_property
     def people(self) -> People:
         """The index of the people the body names (`osce_thb._people`), read on first use.
 
@@ -132,17 +129,6 @@ class Body:
         from osce_thb._people import find_people  # the grammar of names loads on first use
 
         return find_people(self)
-
-    def sentence_at(self, block: int, offset: int) -> tuple[int, int]:
-        """The sentence of block `block` around `offset` (the gap after a sentence joins it)."""
-        found = self.sentences(block)
-        index = bisect_right(found, (offset, len(self.texts[block]) + 1)) - 1
-        if index < 0:
-            return (0, found[0][1]) if found else (0, len(self.texts[block]))
-        start, end = found[index]
-        if offset >= end and index + 1 < len(found):
-            return start, found[index + 1][0]
-        return start, end
 
 
 def starts_word(text: str, at: int) -> bool:
