@@ -365,7 +365,6 @@ def find_phases(
     if not named:
         return ()
     year_now = body.published.year if body.published else None
-    dateline = body.dateline
     region_keys = _Keys(
         (region.code, region.mentions) for region in regions if region.code is not None
     )
@@ -376,20 +375,11 @@ def find_phases(
         if names is None:
             # A document about the mechanism may name its pilot areas on their own.
             if "pilot" in text and _PILOT_AREAS().search(text.lower()):
-                phases.extend(
-                    _pilots(body, block, text, region_keys, donor_keys, year_now, dateline)
-                )
+                phases.extend(_pilots(body, block, region_keys, donor_keys, year_now))
             continue
-        skip = dateline[1] if dateline and dateline[0] == block else 0
         previous_was_phase = False
         topic = False  # a phase was reported earlier in this paragraph
-        for offset, end in body.sentences(block):
-            if end <= skip:
-                continue
-            begin = max(offset, skip)
-            sentence = text[begin:end]
-            if not sentence.strip():
-                continue
+        for begin, end, sentence in _sentences_of(body, block):
             first = bisect_left(names, begin)
             named_here = first < len(names) and names[first] < end
             if not (named_here or previous_was_phase or (topic and _carries_on(sentence))):
@@ -402,22 +392,29 @@ def find_phases(
     return tuple(phases)
 
 
-def _pilots(
-    body: Body,
-    block: int,
-    text: str,
-    regions: _Keys,
-    donors: _Keys,
-    year_now: int | None,
-    dateline: tuple[int, int] | None,
-) -> Iterator[NrmPhase]:
-    """The pilot phases of sentences that name their pilot areas, in a block of its own."""
+def _sentences_of(body: Body, block: int) -> Iterator[tuple[int, int, str]]:
+    """The sentences of a block as (start, end, text), past the dateline, blank ones left out.
+
+    The dateline says where and when the story was filed, not where and when a
+    mechanism was rolled out.
+    """
+    text = body.texts[block]
+    dateline = body.dateline
     skip = dateline[1] if dateline and dateline[0] == block else 0
     for offset, end in body.sentences(block):
         if end <= skip:
             continue
         begin = max(offset, skip)
         sentence = text[begin:end]
+        if sentence.strip():
+            yield begin, end, sentence
+
+
+def _pilots(
+    body: Body, block: int, regions: _Keys, donors: _Keys, year_now: int | None
+) -> Iterator[NrmPhase]:
+    """The pilot phases of sentences that name their pilot areas, in a block of its own."""
+    for begin, end, sentence in _sentences_of(body, block):
         if _PILOT_AREAS().search(sentence.lower()):
             phase = _phase(sentence, (begin, end), block, regions, donors, year_now)
             if phase is not None:
