@@ -83,8 +83,9 @@ def _words(text: str) -> frozenset[str]:
 _SPLIT = re.compile(
     r"""
     (
-        [,;:()\[\]{}“”"«»„!?–—]+          # punctuation and dashes set a part off
-    )
+        [,;:()\[\]{}“”"«»„!?–—]           # punctuation and dashes set a part off: one
+        [,;:()\[\]{}“”"«»„!?–—]*          # mark, then the rest of the run (a pattern that
+    )                                   # opens with one class lets `re` skip to it in C)
     """,
     re.VERBOSE,
 )
@@ -172,13 +173,9 @@ class _Part(list[str]):
     def __init__(
         self, lead: str, text: str, offset: int, raw: list[str], *, named: bool = True
     ) -> None:
-        if _CLEAN.isdisjoint(text):
-            super().__init__(raw)
-        elif _CLEAN.isdisjoint(raw[-1][:-1]) and _CLEAN.isdisjoint(text[: -len(raw[-1]) - 1]):
-            super().__init__(raw[:-1])  # only the last word, often with a final period
-            self.append(_clean(raw[-1]))
-        else:
-            super().__init__([word if _CLEAN.isdisjoint(word) else _clean(word) for word in raw])
+        # `_clean` keeps a word without a character that may cling to it: one search
+        # decides for most parts that every word stays as it stands.
+        super().__init__(raw if _CLINGING.search(text) is None else map(_clean, raw))
         self.lead = lead
         self.text = text
         self.offset = offset
@@ -193,7 +190,7 @@ class _Part(list[str]):
     def kinds(self) -> list[int]:
         """The kind of each word (`_kind`)."""
         if self._kinds is None:
-            self._kinds = [_kind(word) if word else OTHER for word in self]
+            self._kinds = list(map(_kind, self))
         return self._kinds
 
     @property
@@ -221,7 +218,7 @@ class _Part(list[str]):
 
 _Sentence = list[_Part]
 
-_CLEAN = frozenset("‘'`….")
+_CLINGING = re.compile("[‘'`….]")
 """Characters that may cling to a word without being part of it (`_clean` decides)."""
 
 
@@ -388,6 +385,7 @@ def _word_class(raw: str) -> int:
     return _TITLE_WORD if word.casefold().rstrip(".") in TITLE_WORDS else 0
 
 
+@functools.lru_cache(maxsize=8192)
 def _clean(raw: str) -> str:
     """A word without a sentence's final period, an ellipsis or single quotation marks.
 
@@ -405,7 +403,12 @@ def _clean(raw: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _kind(word: str) -> int:
-    """The kind of a word (`token_kind`); a possessive of a name word is a name word."""
+    """The kind of a word (`token_kind`); a possessive of a name word is a name word.
+
+    An empty word (a quotation mark alone, cleaned) is `OTHER`.
+    """
+    if not word:
+        return OTHER
     kind = token_kind(word)
     if kind == OTHER:
         stem = possessive_stem(word)
