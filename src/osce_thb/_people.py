@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from osce_thb._names import (
@@ -156,6 +157,11 @@ class _Run(NamedTuple):
     size: int
 
 
+# `tuple.__new__` makes a NamedTuple without its Python-level `__new__`: one is made for
+# every run of name words and every sentence that holds one.
+_new_run = functools.partial(tuple.__new__, _Run)
+
+
 class _Part(list[str]):
     """The words of a part of a sentence, without the punctuation that clings to them.
 
@@ -170,9 +176,7 @@ class _Part(list[str]):
 
     __slots__ = ("_kinds", "_reach", "_runs", "_starts", "lead", "named", "offset", "raw", "text")
 
-    def __init__(
-        self, lead: str, text: str, offset: int, raw: list[str], *, named: bool = True
-    ) -> None:
+    def __init__(self, lead: str, text: str, offset: int, raw: list[str], named: bool) -> None:
         # `_clean` keeps a word without a character that may cling to it: one search
         # decides for most parts that every word stays as it stands.
         super().__init__(raw if _CLINGING.search(text) is None else map(_clean, raw))
@@ -241,6 +245,9 @@ class _Span(NamedTuple):
     paired: bool
 
 
+_new_span = functools.partial(tuple.__new__, _Span)
+
+
 class _Block:
     """A block's sentences that hold a name word, read into parts when a rule needs them.
 
@@ -307,12 +314,14 @@ class _Block:
             first, last = bisect_left(positions, low), bisect_left(positions, high)
             if first < last:
                 spans.append(
-                    _Span(
-                        low,
-                        high,
-                        self.names[first:last],
-                        _within(self.titles, low, high),
-                        _within(self.paired, low, high),
+                    _new_span(
+                        (
+                            low,
+                            high,
+                            self.names[first:last],
+                            _within(self.titles, low, high),
+                            _within(self.paired, low, high),
+                        )
                     )
                 )
         return spans
@@ -341,36 +350,33 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _read_sentence(text: str, low: int, high: int, names: list[int]) -> _Sentence:
-    """The parts of the sentence `text[low:high]`, each a list of words."""
+    """The parts of the sentence `text[low:high]`, each a list of words.
+
+    `names` are the offsets of the name words in it, in order: a part is `named`
+    when one falls inside it.
+    """
     sentence: _Sentence = []
     lead = ""
     offset = low
+    name = 0  # the first name word not before `offset`
     for number, piece in enumerate(_SPLIT.split(text[low:high])):
         if number % 2:
             lead += piece.strip()
-        elif _HYPHEN in piece:
-            for inner, segment in enumerate(piece.split(_HYPHEN)):
-                if inner:
-                    lead += "-"
-                    offset += len(_HYPHEN)
-                lead = _add_part(sentence, names, lead, segment, offset)
-                offset += len(segment)
+            offset += len(piece)
             continue
-        else:
-            lead = _add_part(sentence, names, lead, piece, offset)
-        offset += len(piece)
+        for inner, segment in enumerate(piece.split(_HYPHEN) if _HYPHEN in piece else (piece,)):
+            if inner:
+                lead += "-"
+                offset += len(_HYPHEN)
+            raw = segment.split()
+            if raw:
+                while name < len(names) and names[name] < offset:
+                    name += 1
+                named = name < len(names) and names[name] < offset + len(segment)
+                sentence.append(_Part(lead, segment, offset, raw, named))
+                lead = ""
+            offset += len(segment)
     return sentence
-
-
-def _add_part(sentence: _Sentence, names: list[int], lead: str, piece: str, offset: int) -> str:
-    """Add the words of `piece` as a part, if it holds any; return the lead of the next part."""
-    raw = piece.split()
-    if not raw:
-        return lead
-    at = bisect_left(names, offset)
-    named = at < len(names) and names[at] < offset + len(piece)
-    sentence.append(_Part(lead, piece, offset, raw, named=named))
-    return ""
 
 
 _NAME_WORD, _TITLE_WORD = 1, 2
@@ -402,6 +408,16 @@ def _clean(raw: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
+def _word_key(raw: str) -> str:
+    """The key (`name_key`) of a name word as it stands in the text."""
+    return name_key(_clean(raw) or raw)
+
+
+_WORD = itemgetter(1)
+"""The word of an (offset, word) pair."""
+
+
+@functools.lru_cache(maxsize=8192)
 def _kind(word: str) -> int:
     """The kind of a word (`token_kind`); a possessive of a name word is a name word.
 
@@ -427,8 +443,8 @@ def _runs_of(part: _Part) -> list[_Run]:
                 end = at + 1
                 break
         title_start, title_kind = split_title(texts, start)
-        size = sum(1 for kind in kinds[start:end] if kind != PARTICLE)
-        found.append(_Run(start, end, title_start, title_kind, size))
+        size = end - start - kinds[start:end].count(PARTICLE)
+        found.append(_new_run((start, end, title_start, title_kind, size)))
     return found
 
 
@@ -559,6 +575,7 @@ class People:
         "_by_surname",
         "_changes",
         "_entries",
+        "_known",
         "_read",
         "_singles",
         "_subjects",
@@ -572,6 +589,7 @@ class People:
         self._by_full: dict[tuple[str, ...], Entry] = {}
         self._by_surname: dict[str, dict[Entry, None]] = {}  # ordered sets: the latest last
         self._by_other: dict[str, dict[Entry, None]] = {}
+        self._known: set[str] = set()  # the keys of both: every word that names someone
         self._singles: dict[str, Entry] = {}
         self._subjects: list[tuple[tuple[int, int], Entry]] = []
         self._changes = 0  # new people or longer names: the mentions must be read again
@@ -588,6 +606,7 @@ class People:
         self._by_surname.setdefault(keys[-1], {})[entry] = None
         for key in keys[:-1]:
             self._by_other.setdefault(key, {})[entry] = None
+        self._known.update(keys)
         if len(keys) == 1:
             self._singles.setdefault(keys[0], entry)
 
@@ -622,8 +641,7 @@ class People:
 
     def knows(self, word: str) -> bool:
         """Whether a single word names a person of the index."""
-        key = name_key(word)
-        return key in self._by_surname or key in self._by_other
+        return name_key(word) in self._known
 
     def add(
         self,
@@ -739,10 +757,11 @@ class People:
             known.mentions.clear()
         self._subjects.clear()
         for number, block in enumerate(self._blocks):
-            if not block.titles and not any(self.knows(_clean(w) or w) for _, w in block.names):
+            known = self._known
+            if not block.titles and known.isdisjoint(map(_word_key, map(_WORD, block.names))):
                 continue  # the common case, decided without splitting sentences
             for count, span in enumerate(block.spans):
-                if not span.titled and not any(self.knows(_clean(w) or w) for _, w in span.names):
+                if not span.titled and known.isdisjoint(map(_word_key, map(_WORD, span.names))):
                     continue  # names no one of the index, and no one new
                 sentence = block.parts(count)
                 first = True

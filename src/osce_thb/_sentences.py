@@ -137,12 +137,18 @@ def spans(text: str) -> list[tuple[int, int]]:
     Together they cover every non-space character of `text`.
     """
     found: list[tuple[int, int]] = []
-    start = len(text) - len(text.lstrip())
-    for end in sentence_ends(text):
+    size = len(text)
+    start = size - len(text.lstrip())
+    for match in _STOP.finditer(text):  # `sentence_ends`, inlined: this runs for every block
+        end = match.end()
+        if not ends_sentence(text, match.start(), end):
+            continue
+        while end < size and text[end] in _CLOSERS:
+            end += 1
         if end > start:
             found.append((start, end))
         start = end
-        while start < len(text) and text[start].isspace():
+        while start < size and text[start].isspace():
             start += 1
     tail = len(text.rstrip())
     if tail > start:
