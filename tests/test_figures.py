@@ -224,6 +224,15 @@ class TestNumbers:
             fig(30, "up to\u00a030", "volunteers", "up to"),
         )
 
+    @pytest.mark.parametrize(
+        "space", [chr(code) for code in range(0x3001) if chr(code).isspace() and code != 0x20]
+    )
+    def test_every_other_space(self, space: str) -> None:
+        """Any space that `str.isspace` knows separates a hedge, a number and its noun."""
+        assert find_figures([f"up to{space}30{space}volunteers"]) == (
+            fig(30, f"up to{space}30", "volunteers", "up to"),
+        )
+
 
 class TestCounted:
     @pytest.mark.parametrize(("sentence", "counted"), COUNTED)

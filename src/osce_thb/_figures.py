@@ -295,7 +295,7 @@ _ODD_SPACES: Final = (
     "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-"""Every character `str.isspace` knows but the space itself."""
+"""Every character `str.isspace` knows but the space itself; none is printable."""
 
 _TO_SPACE: Final = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 
@@ -329,10 +329,11 @@ def find_figures(body: Body) -> tuple[Figure, ...]:
 def _plain_spaces(text: str) -> str:
     """The text with every space a plain space, so that patterns can write " ".
 
-    The test for other spaces is a handful of fast substring searches: most texts
-    have none, and are spared the translation.
+    Every other space is unprintable, so a printable text (most are: one test in
+    C) has none; the others are searched for each, and most texts are spared the
+    translation.
     """
-    if any(space in text for space in _ODD_SPACES):
+    if not text.isprintable() and any(space in text for space in _ODD_SPACES):
         return text.translate(_TO_SPACE)
     return text
 

@@ -179,7 +179,7 @@ class _Part(list[str]):
     def __init__(self, lead: str, text: str, offset: int, raw: list[str], named: bool) -> None:
         # `_clean` keeps a word without a character that may cling to it: one search
         # decides for most parts that every word stays as it stands.
-        super().__init__(raw if _CLINGING.search(text) is None else map(_clean, raw))
+        self.extend(raw if _CLINGING.search(text) is None else map(_clean, raw))
         self.lead = lead
         self.text = text
         self.offset = offset
@@ -468,8 +468,12 @@ def _is_verb(words: Sequence[str], at: int, *, size: int = 0) -> bool:
     match = VERB.match(pair)
     if match is None:
         return False
-    ends = {1: (len(words[at]),), 2: (len(pair),)}.get(size, (len(words[at]), len(pair)))
-    return match.end() in ends
+    end = match.end()
+    if size == 1:
+        return end == len(words[at])
+    if size == 2:
+        return end == len(pair)
+    return end in (len(words[at]), len(pair))
 
 
 def _role_before(prefix: Sequence[str]) -> list[str]:
