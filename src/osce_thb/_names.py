@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from osce_thb import gazetteer
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 
 def _words(text: str) -> frozenset[str]:
@@ -424,7 +424,7 @@ def role_words(words: Sequence[str]) -> str | None:
     return tidy_role(" ".join(words))
 
 
-def role_after(parts: Sequence[str]) -> str | None:
+def role_after(parts: Iterable[str]) -> str | None:
     """The role in the comma-separated parts after a name, up to the first that is none.
 
     A part is a role when it opens with an article, a capitalised word or a role

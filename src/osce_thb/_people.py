@@ -68,7 +68,7 @@ from osce_thb._names import (
 from osce_thb.model import Mention, Person
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from osce_thb._body import Body
 
@@ -937,14 +937,16 @@ def _lists_names(parts: Sequence[_Part]) -> bool:
     return False
 
 
-def _role_parts(parts: Sequence[_Part]) -> list[str]:
-    """The texts of the parts after a name, up to a part that holds a full name."""
-    texts = []
+def _role_parts(parts: Sequence[_Part]) -> Iterator[str]:
+    """The texts of the parts after a name, up to a part that holds a full name.
+
+    One by one: `role_after` reads them only as far as the role goes, and the
+    parts after it are not read for names.
+    """
     for part in parts:
         if any(run.size >= 2 and run.start == 0 for run in part.runs):
-            break
-        texts.append(" ".join(part))
-    return texts
+            return
+        yield " ".join(part)
 
 
 def _in_subject(word: str) -> bool:
