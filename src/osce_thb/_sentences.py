@@ -83,6 +83,16 @@ _STOP: Final = re.compile(r"[.!?…][.!?…]*")
 """A run of final punctuation. Written as one class and then a repeat, not "[.!?…]+":
 `re` skips to the first character of a pattern that opens with one class in C, twice as
 fast as it tries a repeat at every position."""
+
+_PERIODS: Final = re.compile(r"\.\.*")
+"""`_STOP` for a text with no "!", "?" nor "…" in it, as most are: a pattern that opens
+with one character is found faster still."""
+
+
+def _stops(text: str) -> re.Pattern[str]:
+    """The pattern of runs of final punctuation for `text`: `_PERIODS` when it can be."""
+    return _STOP if "!" in text or "?" in text or "…" in text else _PERIODS
+
 _CLOSERS: Final = "”\"»“’')]"
 """What may follow the final punctuation inside the sentence: closing marks and brackets."""
 _OPENERS: Final = "«„("
@@ -123,7 +133,7 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
 def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
     """The offsets just past each sentence end in `text[start:end]`, closing marks included."""
     stop = len(text) if end is None else end
-    for match in _STOP.finditer(text, start, stop):
+    for match in _stops(text).finditer(text, start, stop):
         if ends_sentence(text, match.start(), match.end()):
             after = match.end()
             while after < stop and text[after] in _CLOSERS:
@@ -139,7 +149,7 @@ def spans(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     size = len(text)
     start = size - len(text.lstrip())
-    for match in _STOP.finditer(text):  # `sentence_ends`, inlined: this runs for every block
+    for match in _stops(text).finditer(text):  # `sentence_ends`, inlined: this runs for every block
         end = match.end()
         if not ends_sentence(text, match.start(), end):
             continue
@@ -159,7 +169,7 @@ def spans(text: str) -> list[tuple[int, int]]:
 def first_end(text: str, start: int = 0, end: int | None = None) -> int | None:
     """Where the first sentence end in `text[start:end]` is (the punctuation's start), if any."""
     stop = len(text) if end is None else end
-    for match in _STOP.finditer(text, start, stop):
+    for match in _stops(text).finditer(text, start, stop):
         if ends_sentence(text, match.start(), match.end()):
             return match.start()
     return None
