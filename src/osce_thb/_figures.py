@@ -65,6 +65,7 @@ unbounded repetition.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -248,6 +249,11 @@ not lower-cased first (that copy costs more than the scan on non-ASCII text), so
 number words are listed as written: "six", "Six", "SIX".
 """
 
+_FIGURE, _OPEN, _SYMBOL, _DIGITS, _FRACTION, _WORDS, _HUNDRED, _SCALE = (
+    _SCAN.groupindex[name]
+    for name in ("figure", "open", "symbol", "digits", "fraction", "words", "hundred", "scale")
+)  # a group's number is found faster than its name: these are read for every number
+
 _NOT_A_COUNT_AFTER: Final = re.compile(
     r"""
       \w                            # glued to letters or digits: 21st, 10km, 1990s
@@ -347,7 +353,7 @@ def _read_figure(text: str, scan: str, match: re.Match[str], body: Body) -> Figu
     date, a year, a code, a telephone number or a list number (see the module
     docstring); words need a counted noun after them.
     """
-    end = match.end("figure")
+    end = match.end(_FIGURE)
     if _NOT_A_COUNT_AFTER.match(scan, end):
         return None
     value = _value(match)
@@ -366,7 +372,7 @@ def _read_figure(text: str, scan: str, match: re.Match[str], body: Body) -> Figu
         counted, plural = _counted(scan, end, value)
     if year and not plural:
         return None
-    words = match["words"]
+    words = match[_WORDS]
     if words is not None and (
         counted is None or (words.lower() == "one" and left.word.lower() in _ONE_BLOCKERS)
     ):
@@ -382,15 +388,15 @@ def _read_figure(text: str, scan: str, match: re.Match[str], body: Body) -> Figu
 
 def _value(match: re.Match[str]) -> int | None:
     """The number's value, or None when it is not a whole number ("2.5")."""
-    digits, words = match["digits"], match["words"]
+    digits, words, scale, hundred, fraction = match.group(
+        _DIGITS, _WORDS, _SCALE, _HUNDRED, _FRACTION
+    )
     if digits is not None:
         whole = int(digits.replace(",", ""))
     else:
         head, _, unit = words.lower().replace("-", " ").partition(" ")
         whole = _TENS.get(head, 0) + _UNITS.get(head, 0) + _UNITS.get(unit, 0)
-    scale = match["scale"]
-    factor = (100 if match["hundred"] else 1) * (_SCALES[scale.lower()] if scale else 1)
-    fraction = match["fraction"]
+    factor = (100 if hundred else 1) * (_SCALES[scale.lower()] if scale else 1)
     if not fraction:
         return whole * factor
     # 1.5 million = 15 * 1,000,000 / 10, in exact integer arithmetic
@@ -413,6 +419,11 @@ class _Left(NamedTuple):
     """Where that token starts."""
 
 
+# `tuple.__new__` makes a `_Left` without the Python-level `__new__` of a NamedTuple:
+# one is made for every number read.
+_new_left: Final = functools.partial(tuple.__new__, _Left)
+
+
 def _left_context(scan: str, match: re.Match[str]) -> _Left:
     """Read back from a number over its currency code and its hedge.
 
@@ -420,18 +431,19 @@ def _left_context(scan: str, match: re.Match[str]) -> _Left:
     currency; the longest hedge from `_QUALIFIERS` right before the number or the
     currency is its qualifier. Nothing is read back across an opening bracket.
     """
-    start = match.start("figure")
-    symbol = match["symbol"]
+    start = match.start(_FIGURE)
+    symbol = match[_SYMBOL]
     currency = _CURRENCIES[symbol] if symbol else None
-    if match["open"]:
-        return _Left(None, currency, start, "", start)
+    if match[_OPEN]:
+        return _new_left((None, currency, start, "", start))
     word_start, word = _token_before(scan, match.start())
-    if currency is None and word.lower() in _CURRENCIES:
-        currency, start = _CURRENCIES[word.lower()], word_start
-        word_start, word = _token_before(scan, word_start)
     phrase = word.lower()
+    if currency is None and phrase in _CURRENCIES:
+        currency, start = _CURRENCIES[phrase], word_start
+        word_start, word = _token_before(scan, word_start)
+        phrase = word.lower()
     if phrase not in _QUALIFIER_ENDS:
-        return _Left(None, currency, start, word, word_start)
+        return _new_left((None, currency, start, word, word_start))
     # Word by word back, keeping the longest hedge, while the words read end some hedge:
     # most numbers follow a word like "of" or "to", and need no more than one look back.
     qualifier, qualifier_start = (phrase, word_start) if phrase in _QUALIFIERS else (None, start)
@@ -445,7 +457,7 @@ def _left_context(scan: str, match: re.Match[str]) -> _Left:
             break
         if phrase in _QUALIFIERS:
             qualifier, qualifier_start = phrase, token_start
-    return _Left(qualifier, currency, qualifier_start, word, word_start)
+    return _new_left((qualifier, currency, qualifier_start, word, word_start))
 
 
 def _token_before(scan: str, end: int) -> tuple[int, str]:

@@ -760,12 +760,12 @@ class People:
         for known in self._entries:
             known.mentions.clear()
         self._subjects.clear()
+        keys = self._known  # grows as people join: read at every test
         for number, block in enumerate(self._blocks):
-            known = self._known
-            if not block.titles and known.isdisjoint(map(_word_key, map(_WORD, block.names))):
+            if not block.titles and keys.isdisjoint(map(_word_key, map(_WORD, block.names))):
                 continue  # the common case, decided without splitting sentences
             for count, span in enumerate(block.spans):
-                if not span.titled and known.isdisjoint(map(_word_key, map(_WORD, span.names))):
+                if not span.titled and keys.isdisjoint(map(_word_key, map(_WORD, span.names))):
                     continue  # names no one of the index, and no one new
                 sentence = block.parts(count)
                 first = True

@@ -93,6 +93,7 @@ def _stops(text: str) -> re.Pattern[str]:
     """The pattern of runs of final punctuation for `text`: `_PERIODS` when it can be."""
     return _STOP if "!" in text or "?" in text or "…" in text else _PERIODS
 
+
 _CLOSERS: Final = "”\"»“’')]"
 """What may follow the final punctuation inside the sentence: closing marks and brackets."""
 _OPENERS: Final = "«„("
