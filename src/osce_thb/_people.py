@@ -280,9 +280,12 @@ class _Block:
         self.introduced = False  # whether a name word is followed by an age or "(name ...)"
         previous = -1
         for match in _CAPITAL.finditer(text):
-            word = match.group()
-            at = match.start()
+            word = match[0]
             kind = _word_class(word)
+            if not kind:  # most capitalised words: "The", "OSCE", "Ukraine"
+                previous = -1
+                continue
+            at = match.start()
             if kind == _NAME_WORD:
                 self.names.append((at, word))
                 if previous >= 0 and _joined(text, previous, at):
@@ -290,11 +293,9 @@ class _Block:
                 if not self.introduced:
                     self.introduced = _INTRODUCED.match(text, at + len(word)) is not None
                 previous = at + len(word)
-            elif kind == _TITLE_WORD:
+            else:
                 self.titles.append(at)
                 previous = at + len(word)
-            else:
-                previous = -1
         self._spans: list[_Span] | None = None
         self._parts: dict[int, _Sentence] = {}
 
