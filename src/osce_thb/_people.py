@@ -209,14 +209,17 @@ class _Part(list[str]):
         starts = self._starts
         if starts is None:
             starts = self._starts = []
-        at = self._reach
-        while len(starts) <= index:
-            raw = self.raw[len(starts)]
-            word = self[len(starts)]
-            at = self.text.index(raw, at)
-            starts.append(self.offset + at + (raw.index(word) if word else 0))
-            at += len(raw)
-        self._reach = at
+        found = len(starts)
+        if found <= index:
+            text, raws, offset = self.text, self.raw, self.offset
+            at = self._reach
+            for number in range(found, index + 1):
+                raw = raws[number]
+                word = self[number]
+                at = text.index(raw, at)
+                starts.append(offset + at + (raw.index(word) if word else 0))
+                at += len(raw)
+            self._reach = at
         return starts[index]
 
 
@@ -360,6 +363,7 @@ def _read_sentence(text: str, low: int, high: int, names: list[int]) -> _Sentenc
     lead = ""
     offset = low
     name = 0  # the first name word not before `offset`
+    count = len(names)
     for number, piece in enumerate(_SPLIT.split(text[low:high])):
         if number % 2:
             lead += piece.strip()
@@ -371,9 +375,9 @@ def _read_sentence(text: str, low: int, high: int, names: list[int]) -> _Sentenc
                 offset += len(_HYPHEN)
             raw = segment.split()
             if raw:
-                while name < len(names) and names[name] < offset:
+                while name < count and names[name] < offset:
                     name += 1
-                named = name < len(names) and names[name] < offset + len(segment)
+                named = name < count and names[name] < offset + len(segment)
                 sentence.append(_Part(lead, segment, offset, raw, named))
                 lead = ""
             offset += len(segment)

@@ -297,7 +297,7 @@ def _find_name(
     * before a verb ("A B also said"), only adverbs, prepositional phrases and
       brackets may follow it.
     """
-    kinds = [token_kind(token) for token in tokens]
+    kinds = list(map(token_kind, tokens))
     for start, end in runs(kinds):
         found = _read_run(tokens, kinds, start, end, verb_first, initial, known)
         if found is not None:
@@ -311,7 +311,7 @@ def _find_last_name(tokens: Sequence[str], known: People) -> _Name | None:
     For the antecedent of "who" in "the course was opened by A B, who said:": the
     name may be the object of another verb, so the word before it is not checked.
     """
-    kinds = [token_kind(token) for token in tokens]
+    kinds = list(map(token_kind, tokens))
     found: _Name | None = None
     for start, end in runs(kinds):
         found = _read_run(tokens, kinds, start, end, True, False, known, loose=True) or found
@@ -640,7 +640,7 @@ def _is_apposition(sentence: str, quoted: str) -> bool:
     if role_after(parts[1:]) != tidy_role(", ".join(parts[1:])):
         return False
     tokens = parts[0].split()
-    kinds = [token_kind(token) for token in tokens]
+    kinds = list(map(token_kind, tokens))
     spans = list(runs(kinds))
     if len(spans) != 1 or spans[0][1] != len(tokens):
         return False
@@ -897,11 +897,11 @@ def _reports(text: str, index: int, state: _State) -> _Carry | None:
     nothing but “We work with every partner.”: the quote is A B's. The last
     sentence must have a person of the index for its subject and a verb of saying.
     """
+    if state.people.subject_between(index, 0, len(text)) is None:
+        return None  # the common case, decided without reading the sentences
     body = text.rstrip()
     if not body or body[-1] not in _FINAL:
         return None
-    if state.people.subject_between(index, 0, len(body)) is None:
-        return None  # the common case, decided without reading the sentences
     start = last_start(body[:-1])
     if not VERB.search(body, start):
         return None
