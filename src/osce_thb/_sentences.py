@@ -89,9 +89,17 @@ _PERIODS: Final = re.compile(r"\.\.*")
 with one character is found faster still."""
 
 
-def _stops(text: str) -> re.Pattern[str]:
-    """The pattern of runs of final punctuation for `text`: `_PERIODS` when it can be."""
-    return _STOP if "!" in text or "?" in text or "…" in text else _PERIODS
+def _stops(text: str, start: int, stop: int) -> re.Pattern[str]:
+    """The pattern of runs of final punctuation in `text[start:stop]`: `_PERIODS` if it can be.
+
+    Only that span is searched: a caller may read a window of a long text.
+    """
+    periods_only = (
+        text.find("!", start, stop) < 0
+        and text.find("?", start, stop) < 0
+        and text.find("…", start, stop) < 0
+    )
+    return _PERIODS if periods_only else _STOP
 
 
 _CLOSERS: Final = "”\"»“’')]"
@@ -134,7 +142,7 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
 def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
     """The offsets just past each sentence end in `text[start:end]`, closing marks included."""
     stop = len(text) if end is None else end
-    for match in _stops(text).finditer(text, start, stop):
+    for match in _stops(text, start, stop).finditer(text, start, stop):
         if ends_sentence(text, match.start(), match.end()):
             after = match.end()
             while after < stop and text[after] in _CLOSERS:
@@ -150,7 +158,8 @@ def spans(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     size = len(text)
     start = size - len(text.lstrip())
-    for match in _stops(text).finditer(text):  # `sentence_ends`, inlined: this runs for every block
+    # `sentence_ends`, inlined: this runs for every block
+    for match in _stops(text, 0, size).finditer(text):
         end = match.end()
         if not ends_sentence(text, match.start(), end):
             continue
@@ -170,7 +179,7 @@ def spans(text: str) -> list[tuple[int, int]]:
 def first_end(text: str, start: int = 0, end: int | None = None) -> int | None:
     """Where the first sentence end in `text[start:end]` is (the punctuation's start), if any."""
     stop = len(text) if end is None else end
-    for match in _stops(text).finditer(text, start, stop):
+    for match in _stops(text, start, stop).finditer(text, start, stop):
         if ends_sentence(text, match.start(), match.end()):
             return match.start()
     return None
