@@ -137,11 +137,11 @@ def cattrs_gen_converter() -> tuple[Callable[[osce_thb.Document], str], Callable
     structure = converter.get_structure_hook(osce_thb.Document)
 
     def to_json(document: osce_thb.Document) -> str:
-        return _COMPACT.encode({"schema_version": 1, **unstructure(document)})
+        return _COMPACT.encode({"schema_version": 2, **unstructure(document)})
 
     def from_json(text: str) -> Any:
         data = json.loads(text)
-        if data.pop("schema_version") != 1:
+        if data.pop("schema_version") != 2:
             msg = "unsupported schema version"
             raise ValueError(msg)
         return structure(data, osce_thb.Document)

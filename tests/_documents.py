@@ -123,8 +123,11 @@ def full_document() -> Document:
                 status=PhaseStatus.COMPLETED,
                 start=2012,
                 end=2013,
-                regions=("UA-14", "UA-30"),
-                donors=("DK",),
+                regions=(
+                    Region(code="UA-14", name="Donetsk Oblast"),
+                    Region(code="UA-30", name="Kyiv"),
+                ),
+                donors=(Donor(name="Denmark", country="DK"),),
                 mentions=(Mention(text="Officials from Mariupol met.", block=0, start=34),),
             ),
         ),

@@ -657,7 +657,7 @@ class TestSummary:
                     status=osce_thb.PhaseStatus.COMPLETED,
                     start=2010,
                     end=2011,
-                    regions=("UA-14",),
+                    regions=(osce_thb.Region.from_code("UA-14"),),
                 ),
                 osce_thb.NrmPhase(
                     stage=osce_thb.PhaseStage.EXPANSION,
@@ -964,7 +964,7 @@ class TestRollout:
     def test_bad_inputs_are_reported(self, bad: dict[str, Path], tmp_path: Path) -> None:
         """Bad pages and invalid documents get a line each; the rest still makes the rollout."""
         corpus = tmp_path / "corpus.jsonl"
-        corpus.write_text('{"schema_version": 1, "kind": 7}\n')
+        corpus.write_text('{"schema_version": 2, "kind": 7}\n')
         result = run("rollout", "--samples", bad["empty"], corpus)
         assert result.status == 1
         assert result.errors[:-1] == [
@@ -1008,7 +1008,8 @@ class TestExport:
         )
         assert [row["key"] for row in tables["donors"]] == ["DK", "DE", "IE", "LI"]
         expansion = [row for row in tables["phases"] if row["start"] == "2012"]
-        assert [row["region"] for row in expansion] == list(documents[0].nrm_phases[1].regions)
+        expected = [region.code for region in documents[0].nrm_phases[1].regions]
+        assert [row["region"] for row in expansion] == expected
         assert {row["donors"] for row in expansion} == {"DK; DE; IE; LI"}
 
     def test_hxl_row(self, tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ SAMPLES = sorted((Path(osce_thb.__file__).parent / "samples").glob("*.txt"))
 # is valid to the schema.
 READER_ONLY = re.compile(
     r"must not be before start|no block \d+ in the body|past the end of block"
-    r"|is not the (?:key of a donor|code of a region)|does not start any block"
+    r"|is not the (?:name of \S+|code of a region) in|is not a donor in|does not start any block"
     r"|region \S+ is in '\w+', not|a place without a code needs its country"
     r"|is not one of the document's people|names '.*' twice"
 )
@@ -226,6 +226,8 @@ def test_reader_and_schema_agree_on_generated_documents() -> None:
     disagreements = []
     kinds = {"valid": 0, "invalid": 0, "reader only": 0}
     for document in documents:
+        if document.get("schema_version") == 1:
+            continue  # read and upgraded (docs/json.md); the schema describes version 2
         accepted, problems = reader_verdict(document)
         schema_errors = [error.message for error in validator.iter_errors(document)]
         only_reader = bool(problems) and all(READER_ONLY.search(p) for p in problems)
@@ -267,7 +269,7 @@ def test_reader_and_schema_agree_on_generated_documents() -> None:
 )
 def test_the_issue_cases(change: dict[str, Any], valid: bool) -> None:
     """The cases that disagreed once: U+FEFF, Python-only white space, UA-99, left-out keys."""
-    document = {"schema_version": 1, **change}
+    document = {"schema_version": 2, **change}
     validator = ecmascript_validator([document])
     assert reader_verdict(document)[0] is valid
     assert (not list(validator.iter_errors(document))) is valid

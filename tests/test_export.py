@@ -125,7 +125,11 @@ class TestCountryOfNationwidePhases:
         return row["country"]
 
     def test_from_the_regions_of_the_other_phases(self) -> None:
-        pilot = NrmPhase(stage=PhaseStage.PILOT, status=PhaseStatus.COMPLETED, regions=("UA-05",))
+        pilot = NrmPhase(
+            stage=PhaseStage.PILOT,
+            status=PhaseStatus.COMPLETED,
+            regions=(Region.from_code("UA-05"),),
+        )
         document = _document(nrm_phases=(pilot, self.NATIONAL))
         phases = list(export.rows([document], "phases"))
         assert [row["country"] for row in phases] == ["UA", "UA"]

@@ -165,9 +165,9 @@ class TestLoadDocuments:
         """A key twice or a huge integer in an item: that item's problem, at its path."""
         path = tmp_path / "docs.json"
         path.write_text(
-            '[{"schema_version": 1, "title": "a", "title": "b"},'
-            ' {"schema_version": 1, "figures": [{"value": ' + "1" * 5000 + ', "text": "x"}]},'
-            ' {"schema_version": 1}]',
+            '[{"schema_version": 2, "title": "a", "title": "b"},'
+            ' {"schema_version": 2, "figures": [{"value": ' + "1" * 5000 + ', "text": "x"}]},'
+            ' {"schema_version": 2}]',
             encoding="utf-8",
         )
         results = [record.result for record in load_documents(path)]
@@ -201,7 +201,7 @@ class TestLoadDocuments:
 
     def test_line_too_long(self) -> None:
         """A line longer than `max_size` is an error in its place; the next lines are read."""
-        data = b'{"schema_version": 1, "title": "' + b"x" * 5000 + b'"}\n' + _jsonl(Document())
+        data = b'{"schema_version": 2, "title": "' + b"x" * 5000 + b'"}\n' + _jsonl(Document())
         records = list(load_documents(io.BytesIO(data), lines=True, max_size=1000))
         assert [(r.line, outcome(r.result)) for r in records] == [
             (1, ("$: too large: a line of more than 1,000 bytes",)),
@@ -224,7 +224,7 @@ class TestLoadDocuments:
 
     def test_an_array_is_read_in_linear_time(self, tmp_path: Path) -> None:
         """Four times the items take about four times as long, not sixteen."""
-        item = json.dumps({"schema_version": 1, "title": "x" * 2000}, indent=2)
+        item = json.dumps({"schema_version": 2, "title": "x" * 2000}, indent=2)
 
         def seconds(count: int) -> float:
             path = tmp_path / f"docs{count}.json"

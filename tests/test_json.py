@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 import osce_thb
 from osce_thb import (
@@ -31,6 +32,7 @@ from osce_thb import (
     to_json,
 )
 from osce_thb._json import configure_converter, make_converter
+from osce_thb.strategies import documents
 from tests._documents import (
     UNKNOWN_FIELD,
     Mutation,
@@ -112,7 +114,7 @@ ISSUE_NESTED_KEYS = [
 
 # `to_dict(minimal_document())`, whole: absent values are null, empty tuples [].
 MINIMAL_DICT: dict[str, Any] = {
-    "schema_version": 1,
+    "schema_version": 2,
     "kind": "other",
     "title": None,
     "published": None,
@@ -348,23 +350,23 @@ BAD_DOCUMENTS = [
     # the schema version
     (
         "other-version",
-        put(("schema_version",), 2),
-        "$.schema_version: unsupported schema version 2 (expected 1)",
+        put(("schema_version",), 3),
+        "$.schema_version: unsupported schema version 3 (this library reads 1 and 2)",
     ),
     (
         "version-as-str",
-        put(("schema_version",), "1"),
-        "$.schema_version: unsupported schema version '1' (expected 1)",
+        put(("schema_version",), "2"),
+        "$.schema_version: unsupported schema version '2' (this library reads 1 and 2)",
     ),
     (
         "version-as-bool",
         put(("schema_version",), True),
-        "$.schema_version: unsupported schema version true (expected 1)",
+        "$.schema_version: unsupported schema version true (this library reads 1 and 2)",
     ),
     (
         "version-as-float",
-        put(("schema_version",), 1.0),
-        "$.schema_version: unsupported schema version 1.0 (expected 1)",
+        put(("schema_version",), 2.0),
+        "$.schema_version: unsupported schema version 2.0 (this library reads 1 and 2)",
     ),
     ("missing-version", drop(("schema_version",)), "$.schema_version: required key missing"),
     # the model's own rules, at the field they concern
@@ -375,8 +377,24 @@ BAD_DOCUMENTS = [
     ),
     (
         "unknown-region-code-in-phase",
-        put(("nrm_phases", 0, "regions"), ["UA-14", "UA-99"]),
-        "$.nrm_phases[0].regions[1]: unknown region code 'UA-99'",
+        put(("nrm_phases", 0, "regions", 1, "code"), "UA-99"),
+        "$.nrm_phases[0].regions[1].code: unknown region code 'UA-99'",
+    ),
+    (
+        "phase-region-given-by-code",
+        put(("nrm_phases", 0, "regions", 1), "UA-30"),
+        "$.nrm_phases[0].regions[1]: expected an object, got 'UA-30'",
+    ),
+    (
+        "phase-region-with-mentions",
+        put(("nrm_phases", 0, "regions", 1, "mentions"), [{"text": "Kyiv", "block": 0}]),
+        "$.nrm_phases[0].regions[1]: has mentions: a phase names the regions of the"
+        " document, and its own mentions say where",
+    ),
+    (
+        "phase-region-without-code",
+        put(("nrm_phases", 0, "regions", 1), {"country": "XK", "name": "Prizren"}),
+        "$.nrm_phases[0].regions[1]: must have an ISO 3166-2 code",
     ),
     (
         "unknown-country-code",
@@ -544,7 +562,7 @@ class TestLayout:
     def test_empty_document(self) -> None:
         """Even an empty document writes every key."""
         assert to_dict(Document()) == {
-            "schema_version": 1,
+            "schema_version": 2,
             "kind": "other",
             "title": None,
             "published": None,
@@ -587,7 +605,7 @@ class TestLayout:
     def test_compact_text(self) -> None:
         """Without indent, JSON text has no spaces between tokens and no ASCII escapes."""
         text = to_json(full_document())
-        assert text.startswith('{"schema_version":1,"kind":"story","title":"Ukraine’s')
+        assert text.startswith('{"schema_version":2,"kind":"story","title":"Ukraine’s')
         assert "Київ café" in text
         assert "\\u" not in text
         assert "\n" not in text
@@ -595,7 +613,7 @@ class TestLayout:
     def test_indented_text(self) -> None:
         """With indent, JSON text has one key a line."""
         text = to_json(minimal_document(), indent=2)
-        assert text.startswith('{\n  "schema_version": 1,\n  "kind": "other",\n')
+        assert text.startswith('{\n  "schema_version": 2,\n  "kind": "other",\n')
 
     def test_new_dict_each_time(self) -> None:
         """`to_dict` returns a fresh dict: changing it changes nothing else."""
@@ -609,20 +627,20 @@ class TestReading:
     def test_fields_of_work(self) -> None:
         """Known names of fields become FieldOfWork members; other names stay strings."""
         document = from_dict(
-            {"schema_version": 1, "fields_of_work": ["Human rights", "Basket weaving"]}
+            {"schema_version": 2, "fields_of_work": ["Human rights", "Basket weaving"]}
         )
         assert document.fields_of_work == (FieldOfWork.HUMAN_RIGHTS, "Basket weaving")
 
     def test_dates(self) -> None:
         """Dates are read into datetime.date."""
-        document = from_dict({"schema_version": 1, "published": "2016-02-29"})
+        document = from_dict({"schema_version": 2, "published": "2016-02-29"})
         assert document.published == dt.date(2016, 2, 29)
 
     def test_keys_with_defaults_may_be_left_out(self) -> None:
         """Keys whose fields have defaults may be missing: the default is used."""
-        assert from_dict({"schema_version": 1}) == Document()
+        assert from_dict({"schema_version": 2}) == Document()
         document = from_dict(
-            {"schema_version": 1, "regions": [{"code": "UA-14", "name": "Donetsk Oblast"}]}
+            {"schema_version": 2, "regions": [{"code": "UA-14", "name": "Donetsk Oblast"}]}
         )
         assert document.regions[0].mentions == ()
 
@@ -648,7 +666,7 @@ class TestReading:
     def test_regions_of_earlier_documents_take_the_country_of_their_code(self) -> None:
         """Documents written before places had a country (UA codes only) still read."""
         document = from_dict(
-            {"schema_version": 1, "regions": [{"code": "UA-30", "name": "Kyiv", "mentions": []}]}
+            {"schema_version": 2, "regions": [{"code": "UA-30", "name": "Kyiv", "mentions": []}]}
         )
         (kyiv,) = document.regions
         assert (kyiv.code, kyiv.country, kyiv.name) == ("UA-30", "UA", "Kyiv")
@@ -683,7 +701,7 @@ class TestReading:
         ]
         for region, problem in cases:
             with pytest.raises(JsonError) as caught:
-                from_dict({"schema_version": 1, "regions": [region]})
+                from_dict({"schema_version": 2, "regions": [region]})
             (found,) = caught.value.problems
             assert found.startswith("$.regions[0].country: ") and problem in found, found
 
@@ -749,7 +767,7 @@ class TestErrors:
     def test_every_problem_listed(self) -> None:
         """Problems anywhere in the document are listed together, in document order."""
         data = full_json(
-            put(("schema_version",), 2),
+            put(("schema_version",), 3),
             put(("title",), 1),
             put(("published",), "2013-13-01"),
             drop(("source", "name")),
@@ -765,7 +783,7 @@ class TestErrors:
         with pytest.raises(JsonError) as caught:
             from_json(json.dumps(data))
         assert str(caught.value) == message(
-            "$.schema_version: unsupported schema version 2 (expected 1)",
+            "$.schema_version: unsupported schema version 3 (this library reads 1 and 2)",
             "$.title: expected a string or null, got 1",
             "$.published: invalid date '2013-13-01' (expected YYYY-MM-DD)",
             "$.source.name: required key missing",
@@ -795,7 +813,7 @@ class TestErrors:
     def test_unknown_keys_each_listed(self) -> None:
         """Each unknown key of an object is its own problem, in sorted order."""
         with pytest.raises(JsonError) as caught:
-            from_dict({"schema_version": 1, "zeta": 1, "alpha": 2})
+            from_dict({"schema_version": 2, "zeta": 1, "alpha": 2})
         assert caught.value.problems == ("$.alpha: unknown key", "$.zeta: unknown key")
 
     def test_long_values_shortened(self) -> None:
@@ -818,13 +836,13 @@ class TestCattrsTraps:
     def test_str_field_rejects_int(self) -> None:
         """A str field given 1 is an error, not the string "1"."""
         with pytest.raises(JsonError) as caught:
-            from_dict({"schema_version": 1, "title": 1})
+            from_dict({"schema_version": 2, "title": 1})
         assert caught.value.problems == ("$.title: expected a string or null, got 1",)
 
     def test_unknown_tag_is_named(self) -> None:
         """An unknown block tag says so, not "required field missing"."""
         with pytest.raises(JsonError) as caught:
-            from_dict({"schema_version": 1, "body": [{"type": "figure", "text": "x"}]})
+            from_dict({"schema_version": 2, "body": [{"type": "figure", "text": "x"}]})
         assert "required" not in str(caught.value)
         assert caught.value.problems == (
             f"$.body[0].type: unknown block type 'figure' (expected one of {TAGS})",
@@ -1016,7 +1034,7 @@ class TestHostileJson:
 
     def test_integer_too_long_where_a_string_goes(self) -> None:
         """Where a string goes, the problem names the long integer without printing it."""
-        text = '{"schema_version": 1, "title": -' + "1" * 5000 + "}"
+        text = '{"schema_version": 2, "title": -' + "1" * 5000 + "}"
         with pytest.raises(JsonError) as caught:
             from_json(text)
         assert caught.value.problems == (
@@ -1025,7 +1043,7 @@ class TestHostileJson:
 
     def test_integer_too_long_in_json_lines(self) -> None:
         """JSON Lines report it with the line number."""
-        line = '{"schema_version": 1, "unparsed": [{"line": ' + "7" * 4400 + ', "text": "x"}]}'
+        line = '{"schema_version": 2, "unparsed": [{"line": ' + "7" * 4400 + ', "text": "x"}]}'
         with pytest.raises(JsonError) as caught:
             list(load_jsonl(io.StringIO(line + "\n")))
         assert caught.value.problems == (
@@ -1035,22 +1053,22 @@ class TestHostileJson:
     @pytest.mark.parametrize(
         ("text", "problems"),
         [
-            ('{"schema_version": 1, "title": "A", "title": "B"}', ("$.title: duplicate key",)),
+            ('{"schema_version": 2, "title": "A", "title": "B"}', ("$.title: duplicate key",)),
             (
-                '{"schema_version": 1, "schema_version": 1}',
+                '{"schema_version": 2, "schema_version": 2}',
                 ("$.schema_version: duplicate key",),
             ),
             (
-                '{"schema_version": 1, "source": {"name": "A", "name": "B", "closed": true}}',
+                '{"schema_version": 2, "source": {"name": "A", "name": "B", "closed": true}}',
                 ("$.source.name: duplicate key",),
             ),
             (
-                '{"schema_version": 1, "body": [{"type": "paragraph", "type": "heading",'
+                '{"schema_version": 2, "body": [{"type": "paragraph", "type": "heading",'
                 ' "text": "A"}]}',
                 ("$.body[0].type: duplicate key",),
             ),
             (
-                '{"schema_version": 1, "zz": 1, "zz": 2}',
+                '{"schema_version": 2, "zz": 1, "zz": 2}',
                 ("$.zz: duplicate key", "$.zz: unknown key"),
             ),
         ],
@@ -1074,9 +1092,9 @@ class TestHostileJson:
     @pytest.mark.parametrize(
         "text",
         [
-            '{"schema_version": 1, "title": "caf\\ud800e"}',
-            '{"schema_version": 1, "title": "caf\\uDFFFe"}',
-            '{"schema_version": 1, "title": "caf\ud800e"}',
+            '{"schema_version": 2, "title": "caf\\ud800e"}',
+            '{"schema_version": 2, "title": "caf\\uDFFFe"}',
+            '{"schema_version": 2, "title": "caf\ud800e"}',
         ],
         ids=["escaped-high", "escaped-low", "raw"],
     )
@@ -1090,7 +1108,7 @@ class TestHostileJson:
 
     def test_surrogate_pairs_are_text(self) -> None:
         """A pair of escapes is one character, as JSON means it."""
-        document = from_json('{"schema_version": 1, "title": "Smile \\ud83d\\ude00"}')
+        document = from_json('{"schema_version": 2, "title": "Smile \\ud83d\\ude00"}')
         assert document.title == "Smile \U0001f600"
 
     def test_lone_surrogates_in_lists_and_fields_of_work(self) -> None:
@@ -1115,7 +1133,7 @@ class TestHostileJson:
     def test_not_json_constants(self, constant: str) -> None:
         """Python's json reads NaN and Infinity; JSON has no such values."""
         with pytest.raises(JsonError) as caught:
-            from_json('{"schema_version": 1, "figures": [{"value": ' + constant + "}]}")
+            from_json('{"schema_version": 2, "figures": [{"value": ' + constant + "}]}")
         assert caught.value.problems == (f"$: not valid JSON: {constant} is not a JSON value",)
 
     def test_bytes_must_be_utf8(self) -> None:
@@ -1131,11 +1149,12 @@ class TestEveryProblemNamed:
 
     def test_each_bad_item_of_a_list(self) -> None:
         """Bad region codes of a phase are each named by index."""
+        regions = [{"code": code, "name": "A place"} for code in ("UA-99", "UA-14", "XX-1")]
         with pytest.raises(JsonError) as caught:
-            from_dict(full_json(put(("nrm_phases", 0, "regions"), ["UA-99", "UA-14", "XX-1"])))
+            from_dict(full_json(put(("nrm_phases", 0, "regions"), regions)))
         assert caught.value.problems == (
-            "$.nrm_phases[0].regions[0]: unknown region code 'UA-99'",
-            "$.nrm_phases[0].regions[2]: unknown region code 'XX-1'",
+            "$.nrm_phases[0].regions[0].code: unknown region code 'UA-99'",
+            "$.nrm_phases[0].regions[2].code: unknown region code 'XX-1'",
         )
 
     def test_blank_second_field_of_work(self) -> None:
@@ -1182,7 +1201,7 @@ class TestEveryProblemNamed:
     def test_long_keys_cut(self) -> None:
         """An unknown key of a megabyte is named by its first characters."""
         with pytest.raises(JsonError) as caught:
-            from_dict({"schema_version": 1, "k" * 1_000_000: 1})
+            from_dict({"schema_version": 2, "k" * 1_000_000: 1})
         assert caught.value.problems == (f"$['{'k' * 40}'…]: unknown key",)
         assert len(str(caught.value)) < 200
 
@@ -1217,19 +1236,29 @@ DANGLING = [
         " past the end of block 0 (62 characters)",
     ),
     (
-        "blank-phase-donor",
-        put(("nrm_phases", 0, "donors"), ["DK", " "]),
-        "$.nrm_phases[0].donors[1]: ' ' is not the key of a donor in $.donors",
+        "phase-donor-renamed",
+        put(("nrm_phases", 0, "donors", 0, "name"), "Danish MFA"),
+        "$.nrm_phases[0].donors[0]: 'Danish MFA' ('DK') is not a donor in $.donors",
     ),
     (
         "unknown-phase-donor",
-        put(("nrm_phases", 0, "donors"), ["NO"]),
-        "$.nrm_phases[0].donors[0]: 'NO' is not the key of a donor in $.donors",
+        put(("nrm_phases", 0, "donors"), [{"name": "Norway", "country": "NO"}]),
+        "$.nrm_phases[0].donors[0]: 'Norway' ('NO') is not a donor in $.donors",
+    ),
+    (
+        "phase-donor-without-country",
+        put(("nrm_phases", 0, "donors", 0, "country"), None),
+        "$.nrm_phases[0].donors[0]: 'Denmark' (null) is not a donor in $.donors",
     ),
     (
         "phase-region-not-found",
-        put(("nrm_phases", 0, "regions"), ["UA-14", "UA-63"]),
-        "$.nrm_phases[0].regions[1]: 'UA-63' is not the code of a region in $.regions",
+        put(("nrm_phases", 0, "regions", 1), {"code": "UA-63", "name": "Kharkiv Oblast"}),
+        "$.nrm_phases[0].regions[1].code: 'UA-63' is not the code of a region in $.regions",
+    ),
+    (
+        "phase-region-renamed",
+        put(("nrm_phases", 0, "regions", 1, "name"), "Kiev"),
+        "$.nrm_phases[0].regions[1].name: 'Kiev' is not the name of UA-30 in $.regions ('Kyiv')",
     ),
     (
         "dateline-not-in-body",
@@ -1257,14 +1286,14 @@ class TestReferences:
     def test_all_listed(self) -> None:
         """Every broken reference is listed, with the other problems of the document."""
         data = full_json(
-            put(("schema_version",), 2),
+            put(("schema_version",), 3),
             put(("quotes", 0, "block"), 9),
             put(("figures", 0, "block"), 9),
         )
         with pytest.raises(JsonError) as caught:
             from_dict(data)
         assert caught.value.problems == (
-            "$.schema_version: unsupported schema version 2 (expected 1)",
+            "$.schema_version: unsupported schema version 3 (this library reads 1 and 2)",
             "$.quotes[0].block: no block 9 in the body, which has 4 blocks",
             "$.figures[0].block: no block 9 in the body, which has 4 blocks",
         )
@@ -1274,3 +1303,61 @@ class TestReferences:
         for path in sorted((Path(osce_thb.__file__).parent / "samples").glob("*.txt")):
             document = osce_thb.parse_file(path)
             assert from_json(to_json(document)) == document
+
+
+class TestVersionOne:
+    """Version 1 named a phase's regions and donors by code and key; it is read as version 2."""
+
+    @staticmethod
+    def version_one(document: Document) -> dict[str, Any]:
+        """`document`'s JSON as version 1 wrote it."""
+        data = to_dict(document)
+        data["schema_version"] = 1
+        for phase in data["nrm_phases"]:
+            phase["regions"] = [region["code"] for region in phase["regions"]]
+            phase["donors"] = [donor["country"] or donor["name"] for donor in phase["donors"]]
+        return data
+
+    def test_read_as_version_two(self) -> None:
+        document = full_document()
+        assert document.nrm_phases[0].regions and document.nrm_phases[0].donors
+        assert from_dict(self.version_one(document)) == document
+        assert from_json(json.dumps(self.version_one(document))) == document
+
+    @given(documents())
+    def test_every_document_reads_back_from_version_one(self, document: Document) -> None:
+        assert from_dict(self.version_one(document)) == document
+
+    def test_written_as_version_two(self) -> None:
+        data = to_dict(from_dict(self.version_one(full_document())))
+        assert data["schema_version"] == 2
+        assert data["nrm_phases"][0]["regions"][0] == {
+            "code": "UA-14",
+            "country": "UA",
+            "name": "Donetsk Oblast",
+            "mentions": [],
+        }
+
+    def test_codes_and_keys_the_document_lacks(self) -> None:
+        data = self.version_one(full_document())
+        data["nrm_phases"][0]["regions"] = ["UA-14", "UA-63", 7]
+        data["nrm_phases"][0]["donors"] = ["NO", "DK"]
+        with pytest.raises(JsonError) as caught:
+            from_dict(data)
+        assert caught.value.problems == (
+            "$.nrm_phases[0].regions[1]: 'UA-63' is not the code of a region in $.regions",
+            "$.nrm_phases[0].regions[2]: expected an object, got 7",
+            "$.nrm_phases[0].donors[0]: 'NO' is not the key of a donor in $.donors",
+        )
+
+    def test_version_two_refuses_codes(self) -> None:
+        data = to_dict(full_document())
+        data["nrm_phases"][0]["regions"] = ["UA-14"]
+        with pytest.raises(JsonError, match=r"regions\[0\]: expected an object, got 'UA-14'"):
+            from_dict(data)
+
+    def test_input_left_unchanged(self) -> None:
+        data = self.version_one(full_document())
+        before = json.dumps(data)
+        from_dict(data)
+        assert json.dumps(data) == before

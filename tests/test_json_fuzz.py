@@ -121,4 +121,4 @@ def test_the_damage_is_found() -> None:
         except JsonError:
             continue
         raise AssertionError(bad[:200])
-    assert json.loads(text)["schema_version"] == 1
+    assert json.loads(text)["schema_version"] == osce_thb.schema.SCHEMA_VERSION

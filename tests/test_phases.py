@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 import osce_thb
@@ -103,8 +104,13 @@ def find_phases(texts: list[str], published: dt.date) -> tuple[NrmPhase, ...]:
     return _find_phases(body, find_regions(body), find_donors(body))
 
 
+def _codes(phase: NrmPhase) -> tuple[str | None, ...]:
+    return tuple(region.code for region in phase.regions)
+
+
 def _summary(phase: NrmPhase) -> tuple[object, ...]:
-    return (phase.stage, phase.status, phase.start, phase.end, phase.regions, phase.donors)
+    keys = tuple(donor.key for donor in phase.donors)
+    return (phase.stage, phase.status, phase.start, phase.end, _codes(phase), keys)
 
 
 class TestFindPhases:
@@ -117,7 +123,7 @@ class TestFindPhases:
     def test_no_phase(self, text: str) -> None:
         """Sentences without both the mechanism and a scope give only what they say."""
         phases = find_phases([text], DATE)
-        assert [p.regions for p in phases] in ([], [("UA-59",)])
+        assert [_codes(p) for p in phases] in ([], [("UA-59",)])
 
     def test_status_from_years_without_tense_words(self) -> None:
         """A phase that ends before the document's year is completed; one after is planned."""
@@ -154,7 +160,8 @@ class TestRollout:
         ]
         assert (sumy.joined, sumy.stage, sumy.disputed) == (2012, PhaseStage.PILOT, True)
         poltava = next(t for t in timelines if t.code == "UA-53")
-        assert (poltava.joined, poltava.donors, poltava.documents) == (2013, ("NO",), (1,))
+        assert (poltava.joined, poltava.documents) == (2013, (1,))
+        assert poltava.donors == (osce_thb.Donor(name="Norway", country="NO"),)
         assert [t.code for t in timelines] == ["UA-59", "UA-53"]
 
     def test_a_pilot_without_a_year_is_how_a_region_joined(self) -> None:
@@ -238,7 +245,7 @@ class TestTheRolloutGoesOn:
             " Participants came from Lviv and Rivne regions."
         )
         found = find_phases([text], dt.date(2011, 6, 1))
-        assert [p.regions for p in found] == [("UA-59",)]
+        assert [_codes(p) for p in found] == [("UA-59",)]
 
     def test_pilot_areas_named_on_their_own_in_a_document_about_the_mechanism(self) -> None:
         texts = [
@@ -258,3 +265,46 @@ class TestTheRolloutGoesOn:
         text = "In 2009-2011 the Mission supported piloting of the NRM in Sumy region."
         (phase,) = find_phases([text], dt.date(2011, 11, 1))
         assert phase.status is PhaseStatus.COMPLETED
+
+
+class TestWhatAPhaseNames:
+    """A phase names the document's own regions and donors, as objects without mentions."""
+
+    TEXT = (
+        "Referral work goes on\nKYIV, 1 May 2015 – In 2014 the NRM was set up in Sumy and"
+        " Poltava regions with funding from Norway. Officials welcomed it."
+    )
+
+    def test_the_documents_regions_and_donors_without_mentions(self) -> None:
+        document = osce_thb.parse(self.TEXT)
+        (phase,) = document.nrm_phases
+        regions = {region.code: region for region in document.regions}
+        assert [region.code for region in phase.regions] == ["UA-59", "UA-53"]
+        for region in phase.regions:
+            assert region == attrs.evolve(regions[region.code], mentions=())
+        assert phase.donors == tuple(attrs.evolve(d, mentions=()) for d in document.donors)
+        assert [donor.name for donor in phase.donors] == ["Norway"]
+
+    def test_from_code_and_from_country_name_as_the_gazetteer(self) -> None:
+        assert osce_thb.Region.from_code("UA-59") == osce_thb.Region(
+            code="UA-59", country="UA", name=osce_thb.gazetteer.region("UA-59").name
+        )
+        assert osce_thb.Donor.from_country("NO") == osce_thb.Donor(name="Norway", country="NO")
+        with pytest.raises(osce_thb.ModelError, match="unknown region code 'UA-99'"):
+            osce_thb.Region.from_code("UA-99")
+        with pytest.raises(osce_thb.ModelError, match="country code 'XX'"):
+            osce_thb.Donor.from_country("XX")
+
+    def test_a_phase_refuses_mentions_of_its_regions_and_donors(self) -> None:
+        mention = (osce_thb.Mention(text="Sumy", block=0),)
+        region = osce_thb.Region(code="UA-59", name="Sumy Oblast", mentions=mention)
+        donor = osce_thb.Donor(name="Norway", country="NO", mentions=mention)
+        expansion, done = PhaseStage.EXPANSION, PhaseStatus.COMPLETED
+        with pytest.raises(osce_thb.ModelError, match="item 0 has mentions"):
+            NrmPhase(stage=expansion, status=done, regions=(region,))
+        with pytest.raises(osce_thb.ModelError, match="item 0 has mentions"):
+            NrmPhase(stage=expansion, status=done, donors=(donor,))
+        with pytest.raises(osce_thb.ModelError, match="must have an ISO 3166-2 code"):
+            NrmPhase(
+                stage=expansion, status=done, regions=(osce_thb.Region(country="XK", name="Peja"),)
+            )

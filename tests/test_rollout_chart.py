@@ -15,9 +15,11 @@ import pytest
 import osce_thb
 from osce_thb import (
     Document,
+    Donor,
     NrmPhase,
     PhaseStage,
     PhaseStatus,
+    Region,
     RegionTimeline,
     RolloutClaim,
     _chart,
@@ -81,7 +83,7 @@ class TestTimelines:
         ukraine = timelines[0]
         assert (ukraine.code, ukraine.name) == ("UA", "Ukraine")
         assert [(c.document, c.stage, c.year, c.donors) for c in ukraine.claims] == [
-            (1, NATIONAL, 2018, ("CA",))
+            (1, NATIONAL, 2018, (Donor(name="Canada", country="CA"),))
         ]
         assert (ukraine.joined, ukraine.stage) == (2018, NATIONAL)
         regions = [t for t in timelines if t is not ukraine]
@@ -94,7 +96,9 @@ class TestTimelines:
         assert _export.rollout_timelines(stream()) == _export.rollout_timelines(corpus)
 
     def test_a_national_phase_with_regions_counts_for_their_country(self) -> None:
-        phase = NrmPhase(stage=NATIONAL, status=DONE, start=2019, end=2019, regions=("UA-46",))
+        phase = NrmPhase(
+            stage=NATIONAL, status=DONE, start=2019, end=2019, regions=(Region.from_code("UA-46"),)
+        )
         (ukraine, lviv) = _export.rollout_timelines([Document(title="T", nrm_phases=(phase,))])
         assert (ukraine.code, lviv.code) == ("UA", "UA-46")
         assert ukraine.claims == lviv.claims
@@ -332,7 +336,7 @@ class TestHostileText:
             status=DONE,
             start=2012,
             end=2013,
-            donors=(f"Don{bad}or", "<&>\"'"),
+            donors=(Donor(name=f"Don{bad}or"), Donor(name="<&>\"'")),
         )
         timelines = [
             RegionTimeline(code="UA-14", name=f"Re{bad}gion <&>", claims=(hostile,)),

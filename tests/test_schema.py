@@ -66,7 +66,8 @@ REJECTED = [
     ("missing-key", drop(("source", "name"))),
     ("missing-required-key-of-item", drop(("figures", 0, "text"))),
     ("missing-version", drop(("schema_version",))),
-    ("other-version", put(("schema_version",), 2)),
+    ("other-version", put(("schema_version",), 3)),
+    ("version-one", put(("schema_version",), 1)),  # read, and upgraded: not the schema's layout
     ("str-given-int", put(("title",), 1)),
     ("int-given-str", put(("figures", 0, "value"), "200")),
     ("int-given-bool", put(("figures", 0, "value"), True)),
@@ -118,7 +119,7 @@ class TestSchema:
     def test_identity(self) -> None:
         """The schema names itself by the layout version, and has a title."""
         schema = json_schema()
-        assert schema["$id"] == "https://osce-thb.invalid/schema/document-1.json"
+        assert schema["$id"] == "https://osce-thb.invalid/schema/document-2.json"
         assert schema["title"]
 
     def test_fresh_copy(self) -> None:
@@ -140,7 +141,7 @@ class TestSchema:
         assert list(schema["properties"]) == keys
         assert schema["required"] == ["schema_version"]  # every field of Document has a default
         assert schema["additionalProperties"] is False
-        assert schema["properties"]["schema_version"]["const"] == 1
+        assert schema["properties"]["schema_version"]["const"] == 2
 
     @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
     def test_objects_follow_the_model(self, cls: type) -> None:

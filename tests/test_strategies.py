@@ -10,6 +10,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -105,9 +106,13 @@ class TestDocuments:
             assert quote.speaker.title is None or quote.speaker.title in person.titles
             assert quote.speaker.role is None or quote.speaker.role in person.roles
         year = document.published.year if document.published else None
+        bare_regions = {attrs.evolve(region, mentions=()) for region in document.regions}
+        bare_donors = {attrs.evolve(donor, mentions=()) for donor in document.donors}
         for phase in document.nrm_phases:
-            assert set(phase.regions) <= codes
-            assert set(phase.donors) <= keys
+            assert set(phase.regions) <= bare_regions  # the document's, without mentions
+            assert set(phase.donors) <= bare_donors
+            assert {region.code for region in phase.regions} <= codes
+            assert {donor.key for donor in phase.donors} <= keys
             if year is not None and phase.status is PhaseStatus.COMPLETED:
                 assert (phase.end or phase.start or year) <= year
             if year is not None and phase.status is PhaseStatus.PLANNED:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from xml.sax import saxutils
 
 from osce_thb._export import country_of, is_whole_country, rollout_order
+from osce_thb._rollout import distinct_donors
 from osce_thb.model import PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def _bars(timeline: RegionTimeline, labels: Sequence[str]) -> list[_Bar]:
             start=claims[0].start,
             end=claims[0].end,
             documents=tuple(dict.fromkeys(_label(labels, c.document) for c in claims)),
-            donors=tuple(dict.fromkeys(d for c in claims for d in c.donors)),
+            donors=tuple(d.name for d in distinct_donors(d for c in claims for d in c.donors)),
         )
         for claims in merged.values()
     ]

@@ -250,16 +250,14 @@ def _donor_rows(document: Document) -> Iterator[tuple[object, ...]]:
 
 
 def _phase_rows(document: Document) -> Iterator[tuple[object, ...]]:
-    names = {region.code: region.name for region in document.regions}
     for number, phase in enumerate(document.nrm_phases):
         sentence = " ".join(mention.text for mention in phase.mentions) or None
         head = (number, phase.stage, phase.status, phase.start, phase.end)
-        tail = (phase.donors, sentence)
+        tail = (tuple(donor.key for donor in phase.donors), sentence)
         if not phase.regions:  # nationwide: the country is the document's, if it can be told
             yield (*head, None, None, document_country(document), *tail)
-        for code in phase.regions:
-            name = names.get(code) or _region_name(code)
-            yield (*head, code, name, country_of(code), *tail)
+        for region in phase.regions:
+            yield (*head, region.code, region.name, region.country, *tail)
 
 
 _ROWS: Final[dict[str, Callable[[Document], Iterator[tuple[object, ...]]]]] = {
@@ -268,13 +266,6 @@ _ROWS: Final[dict[str, Callable[[Document], Iterator[tuple[object, ...]]]]] = {
     "donors": _donor_rows,
     "phases": _phase_rows,
 }
-
-
-def _region_name(code: str) -> str | None:
-    from osce_thb.gazetteer import regions
-
-    entry = regions().get(code)
-    return entry.name if entry else None
 
 
 def country_of(code: str) -> str:
@@ -308,7 +299,7 @@ def document_country(document: Document) -> str | None:
     """
     from osce_thb.gazetteer import country_by_name
 
-    phases = {country_of(code) for phase in document.nrm_phases for code in phase.regions}
+    phases = {region.country for phase in document.nrm_phases for region in phase.regions}
     named = {region.country for region in document.regions}
     for found in (phases, named):
         if len(found) == 1:
@@ -370,7 +361,7 @@ def rollout_timelines(documents: Iterable[Document]) -> list[RegionTimeline]:
                 if phase.regions and phase.stage is not PhaseStage.NATIONAL:
                     continue
                 claim = RolloutClaim.of(position, document, phase)
-                countries = dict.fromkeys(country_of(code) for code in phase.regions) or {
+                countries = dict.fromkeys(region.country for region in phase.regions) or {
                     document_country(document) or "": None
                 }
                 for country in countries:
@@ -457,7 +448,7 @@ def rollout_rows(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
             cell(timeline.stage),
             cell(planned.year if planned else None),
             cell(planned.stage if planned else None),
-            cell(timeline.donors),
+            cell(tuple(donor.key for donor in timeline.donors)),
             str(len(timeline.documents)),
             _sources(labels, timeline.documents),
             str(len(timeline.claims)),
@@ -491,7 +482,7 @@ def rollout_dict(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
                 "status": claim.status.value,
                 "start": claim.start,
                 "end": claim.end,
-                "donors": list(claim.donors),
+                "donors": [donor.key for donor in claim.donors],
             }
             for claim in timeline.claims
         ]
@@ -502,7 +493,7 @@ def rollout_dict(timelines: Sequence[RegionTimeline], labels: Sequence[str]) -> 
                 "country": country_of(timeline.code) or None,
                 "joined": timeline.joined,
                 "stage": timeline.stage.value if timeline.stage else None,
-                "donors": list(timeline.donors),
+                "donors": [donor.key for donor in timeline.donors],
                 "documents": sorted(timeline.documents),
                 "disputed": timeline.disputed,
                 "claims": claims,
@@ -546,7 +537,7 @@ def rollout_table(timelines: Sequence[RegionTimeline], documents: int) -> str:
                 row_name(timeline),
                 joined or "-",
                 stage or "-",
-                ", ".join(timeline.donors) or "-",
+                ", ".join(donor.key for donor in timeline.donors) or "-",
                 str(len(timeline.documents)),
                 "yes" if timeline.disputed else "",
             )

@@ -1,7 +1,7 @@
 """JSON form of the model: one cattrs converter, and the functions built on it.
 
 A document becomes a JSON object whose keys are the model's field names, in
-declaration order, after a leading ``"schema_version": 1``. Reading is strict:
+declaration order, after a leading ``"schema_version": 2``. Reading is strict:
 every problem is reported, with its JSON path, in one
 `JsonError`; nothing is dropped or coerced. Beyond the
 types and the model's own rules, reading refuses what JSON text can say but a
@@ -64,8 +64,14 @@ __all__ = [
     "to_json",
 ]
 
-SCHEMA_VERSION: Final = 1
-"""The version of the JSON layout, written first in every document."""
+SCHEMA_VERSION: Final = 2
+"""The version of the JSON layout, written first in every document.
+
+Version 2 names a phase's regions and donors as objects; version 1 named them
+by code and key. The reader reads both, upgrading version 1 as it reads.
+"""
+
+_READ_VERSIONS: Final = (1, SCHEMA_VERSION)
 
 BLOCK_TAG_KEY: Final = "type"
 """The key that tells body blocks apart."""
@@ -538,8 +544,9 @@ def _validation_problem(
             for index, item in enumerate(value):
                 try:
                     validator(instance, field, (item,))
-                except ModelError as item_exc:
-                    problem = _InvalidError(_shorten(item_exc.reason, item_exc.value))
+                except ModelError as item_exc:  # at its index: "item 0" says nothing more
+                    reason = item_exc.reason.removeprefix("item 0 ")
+                    problem = _InvalidError(_shorten(reason, item_exc.value))
                     problem.add_note(IterableValidationNote(f"@ index {index}", index, Any))
                     items.append(problem)
             if items:
@@ -1011,7 +1018,10 @@ def from_dict(data: Any) -> Document:
     """The document a dict of its JSON form describes (the inverse of `to_dict`).
 
     A document without a ``people`` key (written before the library had
-    `Document.people`) gets the speakers of its quotes as its people.
+    `Document.people`) gets the speakers of its quotes as its people. A document
+    of layout version 1, whose phases name regions and donors by code and key,
+    is read as version 2 has it: each code or key becomes the document's region
+    or donor, without mentions.
 
     Raises:
         JsonError: `data` does not describe a valid document; the error lists
@@ -1071,15 +1081,18 @@ def _read_carefully(data: Any) -> Document:
     if "people" not in fields and "quotes" in fields:
         fields["people"] = _speakers_as_people(fields["quotes"])
     version = fields.pop("schema_version", _MISSING)
-    version_ok = type(version) is int and version == SCHEMA_VERSION
+    version_ok = type(version) is int and version in _READ_VERSIONS
     problems = []
+    unknown: dict[str, str] = {}  # a version 1 code or key the document lacks: path, problem
     if version is _MISSING:
         problems.append("$.schema_version: required key missing")
     elif not version_ok:
         problems.append(
             f"$.schema_version: unsupported schema version {_describe(version)}"
-            f" (expected {SCHEMA_VERSION})"
+            f" (this library reads {' and '.join(map(str, _READ_VERSIONS))})"
         )
+    elif version != SCHEMA_VERSION:
+        fields["nrm_phases"] = _phases_named(fields.get("nrm_phases", []), fields, unknown)
     duplicates = getattr(data, "duplicates", ())
     if duplicates:
         if "schema_version" in duplicates:
@@ -1089,12 +1102,69 @@ def _read_carefully(data: Any) -> Document:
     try:
         document: Document = _detailed().structure(fields, Document)
     except Exception as exc:
-        problems.extend(_problems(exc, "$"))
+        found = _problems(exc, "$")
+        problems.extend(unknown.get(problem.partition(": ")[0], problem) for problem in found)
         raise JsonError(problems) from exc
     problems.extend(_reference_problems(document))
     if problems:
         raise JsonError(problems)
     return document
+
+
+def _phases_named(phases: Any, fields: Mapping[str, Any], unknown: dict[str, str]) -> Any:
+    """Version 1's phases as version 2 writes them: regions and donors as objects.
+
+    Version 1 named them by code and `Donor.key`; each becomes the document's
+    region or donor of that code or key, without its mentions. A code or key
+    the document does not hold stays, for the converter to refuse where it
+    stands, and `unknown` gets the problem to report there instead.
+    """
+    if not isinstance(phases, list):
+        return phases
+    regions = {
+        region["code"]: region
+        for region in _as_list(fields.get("regions"))
+        if isinstance(region, dict) and isinstance(region.get("code"), str)
+    }
+    donors = {
+        donor.get("country") or donor.get("name"): donor
+        for donor in _as_list(fields.get("donors"))
+        if isinstance(donor, dict)
+    }
+    upgraded = []
+    for index, phase in enumerate(phases):
+        if isinstance(phase, dict):
+            phase = _copied(phase)
+            for key, found, noun in (
+                ("regions", regions, "code of a region"),
+                ("donors", donors, "key of a donor"),
+            ):
+                named = phase.get(key)
+                if not isinstance(named, list):
+                    continue
+                items = []
+                for number, item in enumerate(named):
+                    if isinstance(item, str) and item in found:
+                        items.append({**found[item], "mentions": []})
+                        continue
+                    items.append(item)
+                    if isinstance(item, str):
+                        where = f"$.nrm_phases[{index}].{key}[{number}]"
+                        unknown[where] = f"{where}: {_describe(item)} is not the {noun} in $.{key}"
+                phase[key] = items
+        upgraded.append(phase)
+    return upgraded
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _copied(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a JSON object, which knows its keys given twice as `data` does."""
+    copy = _Object(data)
+    copy.duplicates = getattr(data, "duplicates", ())
+    return copy
 
 
 def _speakers_as_people(quotes: Any) -> list[dict[str, Any]]:
@@ -1136,9 +1206,10 @@ def _reference_problems(document: Document) -> list[str]:
     """Where `document` points at what it does not hold: as problems, with their paths.
 
     Quotes, figures and mentions name a block of the body (and mentions a span
-    of its text); phases name regions and donors of the document by code and
-    key; the dateline stands at the start of a block. `parse` never writes a
-    document that breaks these; JSON that does describes no page.
+    of its text); phases name regions and donors of the document (as the
+    document has them, without mentions); the dateline stands at the start of
+    a block. `parse` never writes a document that breaks these; JSON that does
+    describes no page.
     """
     if _references_hold(document):
         return []
@@ -1173,20 +1244,26 @@ def _reference_problems(document: Document) -> list[str]:
                         f" {end}, past the end of block {mention.block} ({size} characters)"
                     )
     if document.nrm_phases:
-        codes = {region.code for region in document.regions}
-        keys = {donor.key for donor in document.donors}
+        names = {region.code: region.name for region in document.regions}
+        donors = {(donor.name, donor.country) for donor in document.donors}
         for index, phase in enumerate(document.nrm_phases):
-            for number, code in enumerate(phase.regions):
-                if code not in codes:
+            for number, region in enumerate(phase.regions):
+                where = f"$.nrm_phases[{index}].regions[{number}]"
+                known = names.get(region.code)
+                if known is None:
                     problems.append(
-                        f"$.nrm_phases[{index}].regions[{number}]: {code!r} is not the code"
-                        " of a region in $.regions"
+                        f"{where}.code: {region.code!r} is not the code of a region in $.regions"
                     )
-            for number, key in enumerate(phase.donors):
-                if key not in keys:
+                elif known != region.name:
                     problems.append(
-                        f"$.nrm_phases[{index}].donors[{number}]: {_describe(key)} is not the"
-                        " key of a donor in $.donors"
+                        f"{where}.name: {_describe(region.name)} is not the name of"
+                        f" {region.code} in $.regions ({_describe(known)})"
+                    )
+            for number, donor in enumerate(phase.donors):
+                if (donor.name, donor.country) not in donors:
+                    problems.append(
+                        f"$.nrm_phases[{index}].donors[{number}]: {_describe(donor.name)}"
+                        f" ({_describe(donor.country)}) is not a donor in $.donors"
                     )
     return problems
 
@@ -1215,11 +1292,15 @@ def _references_hold(document: Document) -> bool:
                 if block >= count or mention.start + len(mention.text) > sizes[block]:
                     return False
     if document.nrm_phases:
-        codes = {region.code for region in document.regions}
-        keys = {donor.key for donor in document.donors}
+        names = {region.code: region.name for region in document.regions}
+        donors = {(donor.name, donor.country) for donor in document.donors}
         for phase in document.nrm_phases:
-            if not codes.issuperset(phase.regions) or not keys.issuperset(phase.donors):
-                return False
+            for region in phase.regions:
+                if names.get(region.code) != region.name:
+                    return False
+            for donor in phase.donors:
+                if (donor.name, donor.country) not in donors:
+                    return False
     return True
 
 

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+
+import attrs
 
 from osce_thb._body import starts_word
 from osce_thb._text import lazy
@@ -40,6 +42,7 @@ _NRM = lazy(r"(?:NRMs?|NRSs?|(?:[Nn]ational\s)?[Rr]eferral\s(?:[Mm]echanisms?|[S
 """The mechanism, by whatever name: a National Referral Mechanism (NRM), or System
 (NRS, as Moldova calls it)."""
 _WORD = lazy(r"[a-z]+")
+_Item = TypeVar("_Item", "Region", "Donor")
 
 
 class _Cues(NamedTuple):
@@ -243,38 +246,40 @@ def _stage(words: _Words) -> PhaseStage:
     return PhaseStage.EXPANSION
 
 
-class _Keys:
-    """The keys (region codes, donor keys) mentioned in each block, by offset.
+class _Named(Generic[_Item]):
+    """The regions or donors mentioned in each block, by offset.
 
-    A sentence finds the keys inside it by bisection, so that a block of many
-    sentences costs time in proportion to its length, not its length squared.
+    A sentence finds the items named inside it by bisection, so that a block of
+    many sentences costs time in proportion to its length, not its length squared.
     """
 
-    def __init__(self, mentioned: Iterable[tuple[str, Iterable[Mention]]]) -> None:
-        by_block: dict[int, list[tuple[int, str]]] = {}
-        for key, mentions in mentioned:
+    def __init__(self, mentioned: Iterable[tuple[_Item, Iterable[Mention]]]) -> None:
+        by_block: dict[int, list[tuple[int, _Item]]] = {}
+        for item, mentions in mentioned:
             for mention in mentions:
-                by_block.setdefault(mention.block, []).append((mention.start, key))
+                by_block.setdefault(mention.block, []).append((mention.start, item))
         for found in by_block.values():
-            found.sort(key=lambda item: item[0])
+            found.sort(key=lambda entry: entry[0])
         self._starts = {block: [start for start, _ in found] for block, found in by_block.items()}
-        self._keys = {block: [key for _, key in found] for block, found in by_block.items()}
+        self._items: dict[int, list[_Item]] = {
+            block: [item for _, item in found] for block, found in by_block.items()
+        }
 
-    def within(self, block: int, start: int, end: int) -> tuple[str, ...]:
-        """The keys mentioned in `block` from `start` to before `end`, in order, once each."""
+    def within(self, block: int, start: int, end: int) -> tuple[_Item, ...]:
+        """The items named in `block` from `start` to before `end`, in order, once each."""
         starts = self._starts.get(block)
         if starts is None:
             return ()
         low, high = bisect_left(starts, start), bisect_left(starts, end)
-        return tuple(dict.fromkeys(self._keys[block][low:high]))
+        return tuple({id(item): item for item in self._items[block][low:high]}.values())
 
 
 def _phase(
     sentence: str,
     span: tuple[int, int],
     block: int,
-    regions_found: _Keys,
-    donors_found: _Keys,
+    regions_found: _Named[Region],
+    donors_found: _Named[Donor],
     year_now: int | None,
 ) -> NrmPhase | None:
     start_at, end_at = span
@@ -365,10 +370,13 @@ def find_phases(
     if not named:
         return ()
     year_now = body.published.year if body.published else None
-    region_keys = _Keys(
-        (region.code, region.mentions) for region in regions if region.code is not None
+    # A phase names the document's regions and donors, without their mentions.
+    region_keys = _Named(
+        (attrs.evolve(region, mentions=()), region.mentions)
+        for region in regions
+        if region.code is not None
     )
-    donor_keys = _Keys((donor.country or donor.name, donor.mentions) for donor in donors)
+    donor_keys = _Named((attrs.evolve(donor, mentions=()), donor.mentions) for donor in donors)
     phases: list[NrmPhase] = []
     for block, text in enumerate(texts):
         names = named.get(block)
@@ -411,7 +419,11 @@ def _sentences_of(body: Body, block: int) -> Iterator[tuple[int, int, str]]:
 
 
 def _pilots(
-    body: Body, block: int, regions: _Keys, donors: _Keys, year_now: int | None
+    body: Body,
+    block: int,
+    regions: _Named[Region],
+    donors: _Named[Donor],
+    year_now: int | None,
 ) -> Iterator[NrmPhase]:
     """The pilot phases of sentences that name their pilot areas, in a block of its own."""
     for begin, end, sentence in _sentences_of(body, block):

@@ -13,14 +13,22 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from osce_thb.model import PhaseStage, PhaseStatus
+from osce_thb.model import Donor, PhaseStage, PhaseStatus
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from osce_thb.model import Document, NrmPhase
 
-__all__ = ["NEVER", "STAGE_ORDER", "RegionTimeline", "RolloutClaim", "claim_order", "rollout"]
+__all__ = [
+    "NEVER",
+    "STAGE_ORDER",
+    "RegionTimeline",
+    "RolloutClaim",
+    "claim_order",
+    "distinct_donors",
+    "rollout",
+]
 
 NEVER = 10_000
 """Sorts what has no year after what has one."""
@@ -40,7 +48,7 @@ class RolloutClaim:
         status: That phase's status, as of the document's date.
         start: The phase's first year, if given.
         end: The phase's last year, if given.
-        donors: The phase's donors, by `Donor.key`.
+        donors: The phase's donors (`Donor`s without mentions).
     """
 
     document: int
@@ -50,7 +58,7 @@ class RolloutClaim:
     status: PhaseStatus
     start: int | None
     end: int | None
-    donors: tuple[str, ...]
+    donors: tuple[Donor, ...]
 
     @classmethod
     def of(cls, position: int, document: Document, phase: NrmPhase) -> RolloutClaim:
@@ -113,9 +121,9 @@ class RegionTimeline:
         return min(candidates, key=STAGE_ORDER.__getitem__) if candidates else None
 
     @property
-    def donors(self) -> tuple[str, ...]:
-        """Every donor named for the region, in order of first claim."""
-        return tuple(dict.fromkeys(d for c in self.claims for d in c.donors))
+    def donors(self) -> tuple[Donor, ...]:
+        """Every donor named for the region, in order of first claim, each once."""
+        return distinct_donors(d for c in self.claims for d in c.donors)
 
     @property
     def documents(self) -> tuple[int, ...]:
@@ -129,6 +137,14 @@ class RegionTimeline:
         return len({(c.year, c.stage) for c in reached if c.year is not None}) > 1
 
 
+def distinct_donors(donors: Iterable[Donor]) -> tuple[Donor, ...]:
+    """`donors` in order, each `Donor.key` once (its first donor)."""
+    found: dict[str, Donor] = {}
+    for donor in donors:
+        found.setdefault(donor.key, donor)
+    return tuple(found.values())
+
+
 def rollout(documents: Iterable[Document]) -> tuple[RegionTimeline, ...]:
     """Merge the NRM phases of many documents into one timeline per region.
 
@@ -140,18 +156,18 @@ def rollout(documents: Iterable[Document]) -> tuple[RegionTimeline, ...]:
         region joined (regions known only from plans or without years last),
         then by code.
     """
-    from osce_thb.gazetteer import region  # the gazetteer loads lazily
+    from osce_thb import gazetteer  # its data loads lazily
 
     claims: dict[str, list[RolloutClaim]] = {}
     for position, document in enumerate(documents):
         for phase in document.nrm_phases:
             claim = RolloutClaim.of(position, document, phase)
-            for code in phase.regions:
-                claims.setdefault(code, []).append(claim)
+            for region in phase.regions:
+                claims.setdefault(region.code or "", []).append(claim)
     timelines = [
         RegionTimeline(
             code=code,
-            name=region(code).name,
+            name=gazetteer.region(code).name,
             claims=tuple(sorted(found, key=claim_order)),
         )
         for code, found in claims.items()

@@ -135,9 +135,17 @@ class PhaseStatus(enum.Enum):
 # --------------------------------------------------------------------------- validators
 
 
-def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, reason: str) -> None:
+def _fail(
+    instance: object,
+    attribute: attrs.Attribute[Any],
+    value: object,
+    reason: str,
+    *,
+    show: bool = True,
+) -> None:
+    """Raise the `ModelError` of `value` at `attribute`, the value shown if `show`."""
     field = f"{type(instance).__name__}.{attribute.name}"
-    if repr(value) not in reason:
+    if show and repr(value) not in reason:
         reason = f"{reason}, got {value!r}"
     raise ModelError(field, value, reason)
 
@@ -213,12 +221,6 @@ def _tuple_of(*types: type) -> Any:
 
 _strings = _tuple_of(str)  # built once: validators run for every object the parser makes
 _field_items = _tuple_of(FieldOfWork, str)
-
-
-def _region_codes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _strings(instance, attribute, value)
-    for code in value:  # type: ignore[attr-defined]
-        _check_region_code(instance, attribute, code)
 
 
 def _check_region_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -499,6 +501,22 @@ class Region:
         if not self.country and self.code is not None:  # written before places had a country
             object.__setattr__(self, "country", _gazetteer.region(self.code).country)
 
+    @classmethod
+    def from_code(cls, code: str) -> Region:
+        """The region with ISO 3166-2 `code`, named as the gazetteer names it, without mentions.
+
+        Handy where a region is given by its code, as in a phase built by hand:
+        ``Region.from_code("UA-46")`` is Lviv Oblast.
+
+        Raises:
+            ModelError: The gazetteer does not know `code`.
+        """
+        given: object = code  # anything, from an untyped caller
+        if not isinstance(given, str) or not _gazetteer.is_region_code(given):
+            field, reason = "Region.code", f"unknown region code {code!r}"
+            raise ModelError(field, code, reason)
+        return cls(code=code, name=_gazetteer.region(code).name)
+
     @property
     def surface_forms(self) -> tuple[str, ...]:
         """The distinct spellings found, in order of first appearance."""
@@ -520,9 +538,24 @@ class Donor:
     country: str | None = attrs.field(default=None, validator=_optional_country_code)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
 
+    @classmethod
+    def from_country(cls, code: str) -> Donor:
+        """The state with ISO 3166-1 alpha-2 `code` as a donor, without mentions.
+
+        ``Donor.from_country("DK")`` is Denmark, named as the gazetteer names it.
+
+        Raises:
+            ModelError: The gazetteer does not know `code`.
+        """
+        given: object = code  # anything, from an untyped caller
+        if not isinstance(given, str) or not _gazetteer.is_country_code(given):
+            field, reason = "Donor.country", f"unknown ISO 3166-1 alpha-2 country code {code!r}"
+            raise ModelError(field, code, reason)
+        return cls(name=_gazetteer.country(code).name, country=code)
+
     @property
     def key(self) -> str:
-        """How phases refer to this donor: the country code for states, else the name."""
+        """What tells donors apart: the country code for states, else the name."""
         return self.country or self.name
 
 
@@ -547,6 +580,49 @@ def _years_in_order(instance: NrmPhase, attribute: attrs.Attribute[Any], value: 
         _fail(instance, attribute, value, f"must not be before start ({instance.start})")
 
 
+def _coded(coded: bool) -> Any:
+    """A tuple of `Region`s that all have a code (`coded`), or that all have none."""
+    regions = _tuple_of(Region)
+    reason = "must have an ISO 3166-2 code" if coded else "has a code: it belongs in regions"
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        regions(instance, attribute, value)
+        items: tuple[Region, ...] = value  # type: ignore[assignment]
+        for position, region in enumerate(items):
+            if (region.code is None) is coded:
+                _fail(instance, attribute, region, f"item {position} {reason}", show=False)
+
+    return check
+
+
+_coded_regions = _coded(True)
+_uncoded_places = _coded(False)
+
+
+def _without_mentions(check: Any, noun: str) -> Any:
+    """`check`, and each item (a `Region` or a `Donor`) has no mentions of its own."""
+
+    def without(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check(instance, attribute, value)
+        items: tuple[Region | Donor, ...] = value  # type: ignore[assignment]
+        for position, item in enumerate(items):
+            if item.mentions:
+                _fail(
+                    instance,
+                    attribute,
+                    item,
+                    f"item {position} has mentions: a phase names the {noun} of the document,"
+                    " and its own mentions say where",
+                    show=False,
+                )
+
+    return without
+
+
+_phase_regions = _without_mentions(_coded_regions, "regions")
+_phase_donors = _without_mentions(_tuple_of(Donor), "donors")
+
+
 @attrs.frozen(kw_only=True)
 class NrmPhase:
     """A phase of a National Referral Mechanism's rollout.
@@ -556,8 +632,10 @@ class NrmPhase:
         status: Completed, ongoing or planned, relative to the document's date.
         start: The first year of the phase, when the text gives it.
         end: The last year, when the text gives it; never before `start`.
-        regions: The ISO 3166-2 codes of the regions the phase covers.
-        donors: The donors that funded it, by `Donor.key` (ISO code or name).
+        regions: The regions the phase covers: the document's `Region`s that the
+            phase's sentence names, each with its code, without mentions (the
+            phase's own mentions say where). Empty for a nationwide phase.
+        donors: The donors that funded it: the document's `Donor`s, without mentions.
         mentions: The sentences the phase was read from.
     """
 
@@ -565,8 +643,8 @@ class NrmPhase:
     status: PhaseStatus = attrs.field(validator=_member_of(PhaseStatus))
     start: int | None = attrs.field(default=None, validator=_optional_year)
     end: int | None = attrs.field(default=None, validator=_years_in_order)
-    regions: tuple[str, ...] = attrs.field(default=(), validator=_region_codes)
-    donors: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    regions: tuple[Region, ...] = attrs.field(default=(), validator=_phase_regions)
+    donors: tuple[Donor, ...] = attrs.field(default=(), validator=_phase_donors)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
 
 
@@ -639,25 +717,6 @@ def _quotes(instance: Document, attribute: attrs.Attribute[Any], value: object) 
 
 _quote_items = _tuple_of(Quote)
 _persons = _tuple_of(Person)
-
-
-def _coded(coded: bool) -> Any:
-    """A tuple of `Region`s that all have a code (`coded`), or that all have none."""
-    regions = _tuple_of(Region)
-    reason = "must have an ISO 3166-2 code" if coded else "has a code: it belongs in regions"
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        regions(instance, attribute, value)
-        items: tuple[Region, ...] = value  # type: ignore[assignment]
-        for position, region in enumerate(items):
-            if (region.code is None) is coded:
-                _fail(instance, attribute, region, f"item {position} {reason}")
-
-    return check
-
-
-_coded_regions = _coded(True)
-_uncoded_places = _coded(False)
 
 
 @attrs.frozen(kw_only=True)

@@ -72,10 +72,14 @@ _VALIDATOR_KEYWORDS: Final[dict[Any, tuple[str, dict[str, Any] | str]]] = {
     model._check_region_code: ("value", "RegionCode"),
     model._optional_region_code: ("value", "RegionCode"),
     model._place_country: ("value", "PlaceCountry"),
-    model._region_codes: ("items", "RegionCode"),
     model._optional_country_code: ("value", "CountryCode"),
     model._coded_regions: ("items", {"properties": {"code": {"type": "string"}}}),
     model._uncoded_places: ("items", {"properties": {"code": {"type": "null"}}}),
+    model._phase_regions: (
+        "items",
+        {"properties": {"code": {"type": "string"}, "mentions": {"maxItems": 0}}},
+    ),
+    model._phase_donors: ("items", {"properties": {"mentions": {"maxItems": 0}}}),
     model._field_names: ("items", _NOT_BLANK),
     model._texts: ("value", {"uniqueItems": True, "items": {"type": "string", **_NOT_BLANK}}),
 }

@@ -665,11 +665,14 @@ def _draw_phase(
     draw: st.DrawFn,
     *,
     year: int | None,
-    codes: Sequence[str],
-    keys: Sequence[str],
+    regions: Sequence[Region],
+    donors: Sequence[Donor],
     found: Callable[[], tuple[Mention, ...]],
 ) -> NrmPhase:
-    """A phase whose status agrees with its years and `year`, over `codes` and `keys`."""
+    """A phase whose status agrees with its years and `year`, over some of `regions`, `donors`.
+
+    `regions` and `donors` are as a phase names them: without mentions.
+    """
     status = draw(st.sampled_from(PhaseStatus))
     low, high = _FIRST_YEAR, _LAST_YEAR
     if year is None:
@@ -691,11 +694,11 @@ def _draw_phase(
         status=status,
         start=start,
         end=end,
-        regions=tuple(draw(st.lists(st.sampled_from(codes), max_size=3, unique=True)))
-        if codes
+        regions=tuple(draw(st.lists(st.sampled_from(regions), max_size=3, unique=True)))
+        if regions
         else (),
-        donors=tuple(draw(st.lists(st.sampled_from(keys), max_size=2, unique=True)))
-        if keys
+        donors=tuple(draw(st.lists(st.sampled_from(donors), max_size=2, unique=True)))
+        if donors
         else (),
         mentions=found(),
     )
@@ -706,14 +709,14 @@ def _nrm_phases(draw: st.DrawFn, *, year: int | None) -> NrmPhase:
     return _draw_phase(
         draw,
         year=year,
-        codes=_region_codes(None),
-        keys=draw(st.lists(_donor_keys(), max_size=2)),
+        regions=[Region.from_code(code) for code in draw(_REGION_CODE_LISTS)],
+        donors=[_donor(key, ()) for key in draw(_DONOR_KEY_LISTS)],
         found=lambda: tuple(draw(st.lists(mentions(), max_size=2))),
     )
 
 
 def nrm_phases(*, year: int | None = None) -> st.SearchStrategy[NrmPhase]:
-    """Phases of a referral mechanism's rollout, with real region codes.
+    """Phases of a referral mechanism's rollout, over real regions and donors (without mentions).
 
     Args:
         year: The year of the document that reports the phase: completed phases
@@ -924,8 +927,8 @@ def _draw_derived(draw: st.DrawFn, document: Document) -> Document:
         _draw_phase(
             draw,
             year=year,
-            codes=codes,
-            keys=[donor.key for donor in found_donors],
+            regions=[attrs.evolve(region, mentions=()) for region in found_regions],
+            donors=[attrs.evolve(donor, mentions=()) for donor in found_donors],
             found=lambda: _draw_spans(draw, body, 1),
         )
         for _ in range(draw(st.integers(0, 2)))
