@@ -179,7 +179,7 @@ class TestTheChecksCatchBugs:
         metadata = _parser._parse_metadata
 
         def broken(page: Any) -> Any:
-            if sum(line.text.startswith("- Date") for line in page.lines) > 1:
+            if sum(text.startswith("- Date") for text in page.texts) > 1:
                 raise KeyError("date")
             return metadata(page)
 

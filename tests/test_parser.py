@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -296,6 +298,34 @@ class TestFooter:
             "Impact in the field",
             "Discover more stories like this.",
         ]
+
+
+class TestLongInputs:
+    def test_lines_are_not_kept_as_objects(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The page holds its lines as strings while it reads them (issue 16).
+
+        An object per input line, alive for the whole parse, has Python's garbage
+        collector walk all of them in each full pass: on a few hundred thousand
+        short lines, several passes, and time that grows faster than the input.
+        """
+        from osce_thb import _parser
+
+        lines = 20_000
+        text = "A title\n" + "Story\nA title\n13 December 2013\n" * (lines // 3)
+        tracked: list[int] = []
+        parse_body = _parser._parse_body
+
+        def counting(*args: Any, **kwargs: Any) -> Any:  # the page is built by now
+            tracked.append(len(gc.get_objects()))
+            return parse_body(*args, **kwargs)
+
+        monkeypatch.setattr(_parser, "_parse_body", counting)
+        gc.collect()
+        before = len(gc.get_objects())
+        doc = _parser.read(text)
+        assert len(doc.related) == lines // 3
+        assert tracked
+        assert tracked[0] - before < lines // 10
 
 
 class TestBare:

@@ -188,6 +188,35 @@ class TestCapitals:
         assert _codes(text) == codes
 
 
+class TestOneSpellingManyTimes:
+    """What depends on a spelling alone is worked out once; each mention keeps its own context."""
+
+    @pytest.mark.parametrize(
+        ("text", "codes"),
+        [
+            (
+                "A hotline in Călărași, Moldova, and a shelter in Călărași, Romania, opened.",
+                ["MD-CL", "RO-CL"],
+            ),
+            (
+                "Officials of Kyiv region met in Kyiv and toured Kyiv city, then Kyiv oblast.",
+                ["UA-32", "UA-30", "UA-30", "UA-32"],
+            ),
+            (
+                "Camps in Bar and Budva, Montenegro; a bar in Bar; the Bar Association.",
+                ["ME-02", "ME-05", "ME-02"],
+            ),
+        ],
+    )
+    def test_each_mention_read_in_its_context(self, text: str, codes: list[str]) -> None:
+        assert _codes(text) == codes
+
+    def test_a_dateline_place_repeated(self) -> None:
+        found = match_regions("KYIV, " * 1_000)
+        assert [m.code for m in found] == ["UA-30"] * 1_000
+        assert [m.start for m in found] == list(range(0, 6_000, 6))
+
+
 def test_a_long_text_is_read_in_one_pass() -> None:
     """A megabyte of text with places in it is read quickly (no quadratic work)."""
     import time

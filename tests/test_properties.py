@@ -494,7 +494,7 @@ class TestThePropertiesCatchBugs:
         """A parser that lets a KeyError out on some metadata fails totality."""
 
         def broken(page: Any) -> Any:
-            if any(line.text.startswith("- Source") for line in page.lines):
+            if any(text.startswith("- Source") for text in page.texts):
                 raise KeyError("source")
             return metadata(page)
 

@@ -48,6 +48,14 @@ __all__ = ["decode", "read"]
 
 
 class _Line(NamedTuple):
+    """A line handed on: to `Document.unparsed`, to a block, to a related item.
+
+    The page holds its lines as strings (`_Page.texts`) and makes a `_Line` only
+    for a line it hands on: an object per input line, alive for the whole parse,
+    would have Python's garbage collector walk them all again and again on a long
+    input (several full passes for a few hundred thousand lines).
+    """
+
     number: int  # 1-based, in the input
     text: str  # stripped
 
@@ -196,10 +204,17 @@ class _Header(NamedTuple):
 
 
 class _Page:
-    """The state of one parse: the lines, the position, and what was kept aside."""
+    """The state of one parse: the lines, the position, and what was kept aside.
 
-    def __init__(self, lines: list[_Line]) -> None:
-        self.lines = lines
+    Attributes:
+        texts: The stripped lines after the menu; `texts[i]` is line `first + i`.
+        first: The number of the first line of `texts` in the input (1-based).
+        index: The position of the current line in `texts`.
+    """
+
+    def __init__(self, texts: list[str], first: int) -> None:
+        self.texts = texts
+        self.first = first
         self.index = 0
         self.unparsed: list[UnparsedLine] = []
         self.tooltips: list[Abbreviation] = []
@@ -209,12 +224,16 @@ class _Page:
     def shape(self, index: int) -> _chrome.Shape | None:
         """The header shape of line `index` (see `_header_shape`), computed once."""
         if index not in self._shapes:
-            self._shapes[index] = _header_shape(self.lines[index].text)
+            self._shapes[index] = _header_shape(self.texts[index])
         return self._shapes[index]
 
-    def replace(self, line: _Line) -> None:
-        """Put `line` in place of the current line (what is left of it)."""
-        self.lines[self.index] = line
+    def line(self, index: int) -> _Line:
+        """Line `index` of `texts`, with its number."""
+        return _Line(self.first + index, self.texts[index])
+
+    def replace(self, text: str) -> None:
+        """Put `text` in place of the current line (what is left of it)."""
+        self.texts[self.index] = text
         self._shapes.pop(self.index, None)
 
     def keep(self, *lines: _Line) -> None:
@@ -222,12 +241,12 @@ class _Page:
         self.unparsed.extend(UnparsedLine(line=line.number, text=line.text) for line in lines)
 
     def skip_blank(self) -> None:
-        while self.index < len(self.lines) and not self.lines[self.index].text:
+        while self.index < len(self.texts) and not self.texts[self.index]:
             self.index += 1
 
     def peek(self) -> _Line | None:
         self.skip_blank()
-        return self.lines[self.index] if self.index < len(self.lines) else None
+        return self.line(self.index) if self.index < len(self.texts) else None
 
 
 def _parse_prelude(page: _Page) -> DocumentKind | None:
@@ -272,9 +291,8 @@ def _split_machine_date(page: _Page, line: _Line) -> _Line:
         start = split.end
     if not start:
         return line
-    rest_line = _Line(line.number, line.text[start:])
-    page.replace(rest_line)
-    return rest_line
+    page.replace(line.text[start:])
+    return page.line(page.index)
 
 
 def _stamp_date(text: str) -> dt.date | None:
@@ -328,11 +346,11 @@ def _is_label_above_headline(page: _Page, first: _chrome.Shape) -> bool:
         wanted.add(_chrome.Shape.HEADLINE)
     if first is _chrome.Shape.LABEL:
         wanted.add(_chrome.Shape.SHORT)
-    own = _fold(page.lines[page.index].text)
+    own = _fold(page.texts[page.index])
     below: set[str] = set()
     seen = 0
-    for position in range(page.index + 1, len(page.lines)):
-        text = page.lines[position].text
+    for position in range(page.index + 1, len(page.texts)):
+        text = page.texts[position]
         if not text:
             continue
         seen += 1
@@ -376,17 +394,12 @@ def _parse_title(page: _Page) -> str | None:
     if line is None:
         return None
     following = next(
-        (
-            page.lines[at].text
-            for at in range(page.index + 1, len(page.lines))
-            if page.lines[at].text
-        ),
-        "",
+        (page.texts[at] for at in range(page.index + 1, len(page.texts)) if page.texts[at]), ""
     )
     above_metadata = _METADATA.fullmatch(following) is not None
     if not _is_title(line.text, above_metadata=above_metadata):
         return None
-    if page.index + 1 < len(page.lines) and (joined := _join_tooltip(page, page.index)):
+    if page.index + 1 < len(page.texts) and (joined := _join_tooltip(page, page.index)):
         title = joined.line
         page.tooltips.append(joined.abbreviation)
     else:
@@ -474,27 +487,27 @@ def _parse_header(page: _Page) -> _Header:
 # --------------------------------------------------------------------------- footer
 
 
-def _is_related_start(lines: list[_Line], index: int) -> bool:
+def _is_related_start(texts: list[str], index: int) -> bool:
     """A kind label, a title, then a date within the next two lines."""
-    if lines[index].text.casefold() not in KIND_BY_LABEL:
+    if texts[index].casefold() not in KIND_BY_LABEL:
         return False
     following = []
-    for line in lines[index + 1 : index + 4]:  # the item's lines, as `_parse_footer` groups them
-        if not line.text or line.text.casefold() in KIND_BY_LABEL:
+    for text in texts[index + 1 : index + 4]:  # the item's lines, as `_parse_footer` groups them
+        if not text or text.casefold() in KIND_BY_LABEL:
             break
-        following.append(line.text)
+        following.append(text)
     return len(following) >= 2 and any(_dates.parse_date(text) for text in following[1:3])
 
 
-def _find_footer(lines: list[_Line], start: int) -> int:
-    """Where the related-content footer starts (its headings included), or len(lines)."""
-    for index in range(start, len(lines)):
-        if lines[index].text and _is_related_start(lines, index):
+def _find_footer(texts: list[str], start: int) -> int:
+    """Where the related-content footer starts (its headings included), or len(texts)."""
+    for index in range(start, len(texts)):
+        if texts[index] and _is_related_start(texts, index):
             head = index
             probe = index - 1
             taken = 0
             while probe >= start and taken < 3:
-                text = lines[probe].text
+                text = texts[probe]
                 if not text:
                     probe -= 1
                     continue
@@ -506,29 +519,29 @@ def _find_footer(lines: list[_Line], start: int) -> int:
                     taken = 0
                 probe -= 1
             return head
-    return len(lines)
+    return len(texts)
 
 
 def _parse_footer(page: _Page, end: int) -> tuple[RelatedItem, ...]:
     """Rule: footer = {footer heading} {kind title [date] [source]}."""
     items: list[RelatedItem] = []
-    lines = page.lines
+    texts = page.texts
     index = page.index
     while index < end:
-        line = lines[index]
-        if not line.text:
+        text = texts[index]
+        if not text:
             index += 1
             continue
-        kind = KIND_BY_LABEL.get(line.text.casefold())
+        kind = KIND_BY_LABEL.get(text.casefold())
         group: list[_Line] = []
         probe = index + 1
-        while probe < end and lines[probe].text and len(group) < 3:
-            if lines[probe].text.casefold() in KIND_BY_LABEL:
+        while probe < end and texts[probe] and len(group) < 3:
+            if texts[probe].casefold() in KIND_BY_LABEL:
                 break
-            group.append(lines[probe])
+            group.append(page.line(probe))
             probe += 1
         if kind is None or not group:
-            page.keep(line)
+            page.keep(page.line(index))
             index += 1
             continue
         items.append(_related_item(page, kind, group))
@@ -576,8 +589,8 @@ def _join_tooltip(page: _Page, index: int) -> _acronyms.Tooltip | None:
     The caller records the abbreviation if it keeps the line: a tooltip in a
     line set aside or dropped defines nothing the document holds.
     """
-    line = page.lines[index].text
-    following = page.lines[index + 1].text if index + 1 < len(page.lines) else ""
+    line = page.texts[index]
+    following = page.texts[index + 1] if index + 1 < len(page.texts) else ""
     last = line[line.rfind(" ") + 1 :]
     half = len(last) // 2
     if not following or last[-half:] != last[-2 * half : -half] or half < 2:
@@ -612,13 +625,13 @@ def _parse_body(page: _Page, end: int, title: str | None) -> list[_Candidate]:
         seen.add(words(title))
         folded.add(_fold(title))
     while page.index < end:
-        line = page.lines[page.index]
-        if not line.text:
+        if not page.texts[page.index]:
             page.index += 1
             continue
+        line = page.line(page.index)
         joined = _join_tooltip(page, page.index) if page.index + 1 < end else None
         # the lines this block is read from: two for a tooltip, kept aside together
-        used = [line, page.lines[page.index]] if joined else [line]
+        used = [line, page.line(page.index)] if joined else [line]
         text = joined.line if joined else line.text
         page.index += 1
         if _set_aside(page, text, used):
@@ -779,14 +792,13 @@ def read(text: str) -> Document:
     """
     texts = _split_lines(text)
     start = _parse_menu(texts)
-    lines = [_Line(number, texts[number - 1]) for number in range(start + 1, len(texts) + 1)]
-    page = _Page(lines)
+    page = _Page(texts[start:], start + 1)
     header = _parse_header(page)
-    footer_start = _find_footer(lines, page.index)
+    footer_start = _find_footer(page.texts, page.index)
     body = _parse_body(page, footer_start, header.title)
-    related = _parse_footer(page, len(lines))
+    related = _parse_footer(page, len(page.texts))
     if header.title is None and not body:
-        _fail_empty(lines, page)
+        _fail_empty(page)
     reference = header.published or (page.extra_dates[0] if page.extra_dates else None)
     dateline, blocks = _find_dateline(page, body, header.title, reference)
     published = header.published
@@ -811,8 +823,8 @@ def read(text: str) -> Document:
     )
 
 
-def _fail_empty(lines: list[_Line], page: _Page) -> None:
-    last = next(line for line in reversed(lines) if line.text)
+def _fail_empty(page: _Page) -> None:
+    last = page.line(next(at for at in reversed(range(len(page.texts))) if page.texts[at]))
     if last.text.casefold() in KIND_BY_LABEL:
         msg = (
             f"no title found: the text ends after the kind line {last.text!r} (line {last.number})"

@@ -105,12 +105,30 @@ class _Unit(NamedTuple):
 
 
 class _Form(NamedTuple):
-    """What a spelling in the trie stands for: places, a state, or a phrase that is neither."""
+    """What a spelling in the trie stands for: places, a state, or a phrase that is neither.
+
+    A spelling of places is made by `_places_form`, which works out once what every
+    mention of the spelling shares (a text may name one place thousands of times).
+    """
 
     units: tuple[_Unit, ...] = ()
     country: str | None = None  # the spelling names (or qualifies) a state
     blocked: bool = False
     shouted: bool = False  # only the capitals of a spelling ("NIS" of "Nis"), not one itself
+    countries: tuple[str, ...] = ()  # the countries of `units`, each once, in order
+    evidence: str | None = None  # the one country of `units`, none of them weak
+
+
+def _places_form(units: tuple[_Unit, ...], *, shouted: bool) -> _Form:
+    """The form of a spelling of `units`, with the countries they are in."""
+    countries = tuple(dict.fromkeys(unit.country for unit in units))
+    sure = len(countries) == 1 and not any(unit.weak for unit in units)
+    return _Form(
+        units=units,
+        shouted=shouted,
+        countries=countries,
+        evidence=countries[0] if sure else None,
+    )
 
 
 # --------------------------------------------------------------------------- the table
@@ -166,7 +184,8 @@ def _built_table() -> dict[str, _Form]:
                 for form in forms:
                     _add(found, form, unit)
     table = {
-        form: _Form(units=tuple(units), shouted=form not in spoken) for form, units in found.items()
+        form: _places_form(tuple(units), shouted=form not in spoken)
+        for form, units in found.items()
     }
     for form, state in gazetteer.state_names().items():
         table[form] = _Form(country=state)  # a state is never a place
@@ -256,7 +275,7 @@ class _Index:
             return form, _Form(country=means[1:])
         shouted = means.startswith("^")
         units = tuple(self._unit(int(number)) for number in means.lstrip("^").split(","))
-        return form, _Form(units=units, shouted=shouted)
+        return form, _places_form(units, shouted=shouted)
 
     def _unit(self, number: int) -> _Unit:
         unit = self._units[number]
@@ -351,10 +370,6 @@ def _index() -> _Index:
     return _Index(text.removesuffix("\n"))
 
 
-def _ends_word(text: str, end: int) -> bool:
-    return end == len(text) or not (text[end].isalnum() or text[end] == "_")
-
-
 def _spelled(text: str, index: _Index) -> tuple[list[tuple[int, int, _Form]], bool]:
     """The longest spelling at each capitalised word that starts one: (start, end, its form).
 
@@ -363,6 +378,7 @@ def _spelled(text: str, index: _Index) -> tuple[list[tuple[int, int, _Form]], bo
     by_first = index.by_first
     hint_words = index.hint_words
     hinted = False
+    size = len(text)
     found: list[tuple[int, int, _Form]] = []
     for word in _CAPITALISED.finditer(text):
         group = word.group()
@@ -377,7 +393,9 @@ def _spelled(text: str, index: _Index) -> tuple[list[tuple[int, int, _Form]], bo
         start = word.start()
         for form, means in forms:
             end = start + len(form)
-            if text.startswith(form, start) and _ends_word(text, end):
+            if text.startswith(form, start) and (  # and the word ends there
+                end == size or not (text[end].isalnum() or text[end] == "_")
+            ):
                 found.append((start, end, means))
                 break
     return found, hinted
@@ -501,6 +519,8 @@ def _before(text: str, start: int) -> str:
 
 def _of_before(text: str, start: int) -> str:
     """The text before `start` if it ends in "of" or "of the" (a cue may stand there), else ""."""
+    if not start or text[start - 1] not in " \t":
+        return ""  # every cue before a name ends in a space
     before = _before(text, start)
     return before if before.rstrip(" \t").endswith(("of", "the")) else ""
 
@@ -517,16 +537,18 @@ class _Reader:
         self.states = {find.start: find.form.country for find in finds if find.form.country}
         self._state_starts = sorted(self.states)
         self.places = [find for find in finds if find.form.units and self._may_be_place(find)]
-        self.evidence = set(self.states.values()) | {
-            units[0].country
-            for units in (find.form.units for find in self.places)
-            if len({unit.country for unit in units}) == 1 and not any(u.weak for u in units)
-        }
+        self.evidence = set(self.states.values())
+        self.evidence.update(find.form.evidence for find in self.places if find.form.evidence)
 
     def _may_be_place(self, find: _Find) -> bool:
         text, start, end = self.text, find.start, find.end
-        if _NOT_A_PLACE_AFTER.match(text, end) or _DOCUMENT_AFTER.match(text, end):
+        # The patterns after a name start with a space, those before it end with one.
+        if text.startswith((" ", "\t"), end) and (
+            _NOT_A_PLACE_AFTER.match(text, end) or _DOCUMENT_AFTER.match(text, end)
+        ):
             return False
+        if not start or text[start - 1] not in " \t":
+            return True
         # The patterns before a name end in spaces after a word: test the word first.
         word = text[max(0, start - _LOOKBACK) : start].rstrip(" \t")
         if word.removesuffix(".").endswith(_TITLES) and _TITLE_BEFORE().search(
@@ -560,15 +582,11 @@ class _Reader:
 
     def country(self, find: _Find) -> str | None:
         """The country `find` is a place of, or None when the text does not say which."""
-        units = find.form.units
-        countries = (
-            [units[0].country]
-            if len(units) == 1
-            else list(dict.fromkeys(unit.country for unit in units))
-        )
-        named = self._state_after(find) or self._state_before(find)
-        if named is not None:
-            return named if named in countries else None
+        countries = find.form.countries
+        if self.states:
+            named = self._state_after(find) or self._state_before(find)
+            if named is not None:
+                return named if named in countries else None
         if len(countries) == 1:
             return countries[0]
         evidenced = [country for country in countries if country in self.evidence]
@@ -654,20 +672,36 @@ def _resolve(text: str, block_starts: Sequence[int]) -> list[RegionMatch]:
         return []
     reader = _Reader(text, finds, block_starts)
     places = reader.places
-    chosen: list[Sequence[_Unit]] = []
+    # A text may name one place thousands of times: for a spelling of several places,
+    # those of one country, whether they differ and the one picked are worked out once
+    # per spelling and country, keyed by the `id`s of the tuples (which stay alive).
+    several: dict[tuple[int, str | None], tuple[_Unit, ...]] = {}
+    chosen: list[tuple[_Unit, ...]] = []
     for find in places:
         country = reader.country(find)
         spelled = find.form.units
         if len(spelled) == 1:  # most spellings stand for one place
             chosen.append(spelled if spelled[0].country == country else ())
-        else:
-            chosen.append([unit for unit in spelled if unit.country == country])
-    shared = [len(units) > 1 and len({(u.code, u.name) for u in units}) > 1 for units in chosen]
+            continue
+        units = several.get((id(spelled), country))
+        if units is None:
+            units = several[id(spelled), country] = tuple(
+                unit for unit in spelled if unit.country == country
+            )
+        chosen.append(units)
+    differ = {
+        id(units): len(units) > 1 and len({(u.code, u.name) for u in units}) > 1
+        for units in several.values()
+    }
+    shared = [len(units) > 1 and differ[id(units)] for units in chosen]
     region_sense = [False] * len(places)
     city_sense = [False] * len(places)
     for index, find in enumerate(places):
         if shared[index]:
             before = _of_before(text, find.start)
+            # The cues after a name start with a space; `before` is empty without one.
+            if not (before or text.startswith((" ", "\t"), find.end)):
+                continue
             if _CITY_AFTER().match(text, find.end) or _CITY_BEFORE().search(before):
                 city_sense[index] = True
             elif _REGION_AFTER().match(text, find.end) or _REGION_BEFORE().search(before):
@@ -680,14 +714,25 @@ def _resolve(text: str, block_starts: Sequence[int]) -> list[RegionMatch]:
     for first, stop in lists:
         if stop - first > 1:
             strong = [i for i in range(first, stop) if chosen[i] and not chosen[i][0].weak]
-            for index in range(first, stop):
-                strong_in_list[index] = any(other != index for other in strong)
+            # Every name of the list has a strong one beside it, but a strong name alone.
+            if strong:
+                strong_in_list[first:stop] = [True] * (stop - first)
+            if len(strong) == 1:
+                strong_in_list[strong[0]] = False
+    picked: dict[tuple[int, bool], _Unit] = {}
     found: list[RegionMatch] = []
     for index, find in enumerate(places):
         units = chosen[index]
         if not units:
             continue
-        unit = _pick(units, region=region_sense[index] and not city_sense[index])
+        if len(units) == 1:
+            unit = units[0]
+        else:
+            region = region_sense[index] and not city_sense[index]
+            key = (id(units), region)
+            if key not in picked:
+                picked[key] = _pick(units, region=region)
+            unit = picked[key]
         if unit.weak and not reader.weak_is_place(find, unit.country, strong_in_list[index]):
             continue
         found.append(
