@@ -60,6 +60,7 @@ commas or capitalised words costs time proportional to its length.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -188,6 +189,11 @@ class _Span(NamedTuple):
     closed: bool
 
 
+# `tuple.__new__` makes a NamedTuple without its Python-level `__new__`: one is made for
+# every quotation and every attribution read.
+_new_span = functools.partial(tuple.__new__, _Span)
+
+
 def _scan(text: str) -> list[_Span]:
     """Find the quotations of a paragraph in one pass over its quotation marks.
 
@@ -222,10 +228,10 @@ def _scan(text: str) -> list[_Span]:
         else:
             closes = mark in '”"“'
         if closes:
-            spans.append(_Span(start, at + 1, start + 1, at, True))
+            spans.append(_new_span((start, at + 1, start + 1, at, True)))
             opener = ""
     if opener:
-        spans.append(_Span(start, len(text), start + 1, len(text), False))
+        spans.append(_new_span((start, len(text), start + 1, len(text), False)))
     return spans
 
 
@@ -253,14 +259,30 @@ def _is_title(quoted: str) -> bool:
     as "of" and "the": speech in title case is rarer than titles that a
     reporter happens to attribute ("the handbook “A B C,” which, D said, ...").
     """
+    # Speech shows a lower-case word within its first few: only a quote whose
+    # first words are all capitalised or small is split to its end.
+    words = quoted.split(None, _TITLE_PEEK)
+    capitalised = _capitalised(words[:_TITLE_PEEK])
+    if capitalised is not None and len(words) > _TITLE_PEEK:
+        rest = _capitalised(words[_TITLE_PEEK].split())
+        capitalised = None if rest is None else capitalised + rest
+    return capitalised is not None and capitalised >= 2
+
+
+_TITLE_PEEK = 6
+"""How many words of a quote `_is_title` reads before it splits the rest."""
+
+
+def _capitalised(words: Sequence[str]) -> int | None:
+    """How many of `words` are capitalised, small words aside; None if one is lower-case."""
     capitalised = 0
-    for word in quoted.split():
+    for word in words:
         if word.casefold() in _SMALL_WORDS or not word[:1].isalpha():
             continue
         if not word[:1].isupper():
-            return False
+            return None
         capitalised += 1
-    return capitalised >= 2
+    return capitalised
 
 
 # --------------------------------------------------------------------------- speakers
@@ -399,6 +421,8 @@ class _Candidate(NamedTuple):
     initial: bool
     end: int
 
+
+_new_candidate = functools.partial(tuple.__new__, _Candidate)
 
 _NONE, _WEAK, _NAMED = 0, 1, 2
 """How an attribution names its speaker: not at all, by pronoun or reference, by name."""
@@ -603,9 +627,9 @@ def _parse_after(text: str, span: _Span, quoted: str, limit: int) -> list[_Candi
             break
         before = sentence[: match.start()].strip(_JUNK)
         if before and not match.group().casefold().startswith("according"):
-            found.append(_Candidate(before, False, new_sentence, end))
+            found.append(_new_candidate((before, False, new_sentence, end)))
         else:
-            found.append(_Candidate(sentence[match.end() :], True, False, end))
+            found.append(_new_candidate((sentence[match.end() :], True, False, end)))
             break
     if not found and (ending == "," or lead.startswith(",")) and _is_apposition(sentence, quoted):
         found.append(_Candidate(sentence, True, False, end))
@@ -695,10 +719,10 @@ def _parse_before(
         rest = sentence[match.end() :]
         if match.group().casefold().startswith("according"):
             if rest.rstrip().endswith((",", ":")):
-                found.append(_Candidate(rest, True, False, span.close))
+                found.append(_new_candidate((rest, True, False, span.close)))
             continue
         if _introduces(rest):
-            found.append(_Candidate(sentence[: match.start()], False, initial, span.close))
+            found.append(_new_candidate((sentence[: match.start()], False, initial, span.close)))
     if not found and verbs and _is_fragment(sentence[verbs[-1].end() :], quoted):
         found.append(_Candidate(sentence[: verbs[-1].start()], False, initial, span.close))
     return found
