@@ -1165,17 +1165,24 @@ def test_sample_pages_ship_in_the_package() -> None:
 
 
 def test_the_command_line_uses_the_public_api() -> None:
-    """Cli and its plumbing import from the library only names in `osce_thb.__all__`."""
+    """Cli and its plumbing import from the library only public names.
+
+    Names in `osce_thb.__all__`, or in the `__all__` of the public `osce_thb.errors`.
+    """
     import ast
 
-    allowed_modules = {"osce_thb", "osce_thb._cli_io", "osce_thb._cli_summary"}
+    from osce_thb import errors
+
+    allowed = {"osce_thb", "osce_thb.errors", "osce_thb._cli_io", "osce_thb._cli_summary"}
     for module in (cli, _cli_io, _cli_summary):
         tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("osce_thb"):
-                assert node.module in allowed_modules, node.module
+                assert node.module in allowed, node.module
                 if node.module == "osce_thb":
                     assert {alias.name for alias in node.names} <= set(osce_thb.__all__)
+                if node.module == "osce_thb.errors":
+                    assert {alias.name for alias in node.names} <= set(errors.__all__)
             elif isinstance(node, ast.Import):
                 assert all(
                     alias.name == "osce_thb" or not alias.name.startswith("osce_thb")

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 import osce_thb
+from osce_thb.errors import os_message
 
 if TYPE_CHECKING:
     import argparse
@@ -57,7 +58,6 @@ __all__ = [
     "UsageError",
     "WriteError",
     "drop_stdout",
-    "os_message",
     "plural",
 ]
 
@@ -141,17 +141,6 @@ class WriteError(Exception):
 
 class ReaderGoneError(Exception):
     """The reader of stdout went away (``| head``): a quiet exit, status 141."""
-
-
-def os_message(error: OSError) -> str:
-    """An I/O error in the words of the parse errors: short, lower case, no errno."""
-    if isinstance(error, FileNotFoundError):
-        return "no such file"
-    if isinstance(error, IsADirectoryError):
-        return "is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    return (error.strerror or str(error)).lower()
 
 
 def plural(number: int, noun: str) -> str:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
-from osce_thb.errors import ParseError
+from osce_thb.errors import ParseError, os_message
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -181,14 +181,3 @@ def _size(count: int) -> str:
     if count % (1024 * 1024) == 0:
         return f"{count // (1024 * 1024)} MiB"
     return f"{count:,} bytes"
-
-
-def os_message(error: OSError) -> str:
-    """An I/O error in the words of the parse errors: short, lower case, no errno."""
-    if isinstance(error, FileNotFoundError):
-        return "no such file"
-    if isinstance(error, IsADirectoryError):
-        return "is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    return (error.strerror or str(error)).lower()

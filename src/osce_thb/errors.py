@@ -10,7 +10,7 @@ exactly what they expect:
 
 from __future__ import annotations
 
-__all__ = ["JsonError", "ModelError", "ParseError"]
+__all__ = ["JsonError", "ModelError", "ParseError", "os_message"]
 
 
 class ModelError(ValueError):
@@ -92,6 +92,21 @@ def _shorten(text: str, column: int | None, width: int) -> tuple[str, int | None
     suffix = "…" if start + width < len(shown) else ""
     marker = None if column is None else column - start + len(prefix)
     return prefix + shown[start : start + width] + suffix, marker
+
+
+def os_message(error: OSError) -> str:
+    """An I/O error in the words of the library's errors: short, lower case, no errno.
+
+    ``"no such file"``, ``"permission denied"``...: how `ParseError` (of a page
+    that cannot be read) and the command line say what the system refused.
+    """
+    if isinstance(error, FileNotFoundError):
+        return "no such file"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return (error.strerror or str(error)).lower()
 
 
 class JsonError(ValueError):
